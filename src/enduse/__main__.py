@@ -1,0 +1,5 @@
+"""`python -m enduse` runs the command line."""
+
+from enduse.cli import main
+
+main()

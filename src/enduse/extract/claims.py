@@ -1,0 +1,330 @@
+"""Claim assembly: from sentences, mentions, dates and attribution to typed claims.
+
+For each sentence, the trigger words of each claim type (data/lexicon.yaml) say which claims
+it may make; the roles around them (roles.py) fill the fields. One claim is made per weapon,
+and per state where the text coordinates several ("made in Belgium and the Czech Republic",
+"Norway and Finland authorised ..."). A sentence that only refers back ("These include ...",
+"the weapons") takes the actor, place and time of the sentence before it. Hedging and
+negation are read from cue words before the trigger, so that "will ask for clarification
+over information suggesting that the weapons were used" is a plain INVESTIGATION and a
+hedged USE.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from enduse.extract.attribution import attribute, document_claimant
+from enduse.extract.dates import DateMention, find_dates
+from enduse.extract.lexicon import Lexicon, load_lexicon
+from enduse.extract.roles import Roles, WeaponSpan, read_roles
+from enduse.extract.sentences import Sentence, split_sentences
+from enduse.ingest.boilerplate import normalise
+from enduse.knowledge import Knowledge
+from enduse.model import (
+    ActorRef,
+    Claim,
+    Claimant,
+    ClaimType,
+    DateSpan,
+    Document,
+    Evidence,
+    Mention,
+    PlaceRef,
+    WeaponRef,
+)
+
+EXTRACTOR_VERSION = "rules-0.1"
+
+# Types that need a weapon in (or referred to by) the sentence.
+WEAPON_TYPES = {ClaimType.USE, ClaimType.SIGHTING, ClaimType.TRANSFER, ClaimType.RETRANSFER, ClaimType.CAPTURE}
+# Types whose actor is the acting party (a government, an alliance), not the user of a weapon.
+PARTY_TYPES = {ClaimType.AUTHORIZATION, ClaimType.INVESTIGATION, ClaimType.DENIAL}
+_PURPOSES = [
+    ("counter-battery", re.compile(r"counter[- ]battery|counter[- ]fire", re.I)),
+    ("air defence", re.compile(r"air[- ]defen[cs]e|shoot down|intercept", re.I)),
+    (
+        "defence of territory",
+        re.compile(
+            r"defen[cd]\w*\s+(?:its|their|the)\s+(?:own\s+)?territory|protect\w*\s+(?:its|their)\s+territory", re.I
+        ),
+    ),
+    ("strike", re.compile(r"\bstrikes?\b|long-range attacks", re.I)),
+]
+_EXCLUDE_CUE = re.compile(
+    r"\b(?:except|excluding|other than|with the exception of|would not use|not to use|not use|not including)\b", re.I
+)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What earlier sentences established, for sentences that refer back."""
+
+    weapons: list[WeaponSpan] = field(default_factory=list)
+    actor: ActorRef | None = None
+    place: PlaceRef | None = None
+    when: DateSpan | None = None
+    speaker: str | None = None
+    speaker_claimant: Claimant | None = None
+
+
+def _triggers(sentence: str, lex: Lexicon, skip: list[tuple[int, int]]) -> dict[ClaimType, int]:
+    """Each claim type whose trigger occurs outside the weapon spans, with its first position."""
+    found: dict[ClaimType, int] = {}
+    for ctype, pattern in lex.triggers.items():
+        for m in pattern.finditer(sentence):
+            if any(a <= m.start() < b for a, b in skip):
+                continue
+            found[ctype] = m.start()
+            break
+    if ClaimType.USE in found and ClaimType.SIGHTING in found:
+        del found[ClaimType.SIGHTING]  # they describe one event; use subsumes seeing
+    return found
+
+
+def _hedged(sentence: str, trigger_pos: int, lex: Lexicon) -> bool:
+    return any(m.start() < trigger_pos or m.start() - trigger_pos < 25 for m in lex.hedges.finditer(sentence))
+
+
+def _negated(sentence: str, trigger_pos: int, ctype: ClaimType, lex: Lexicon) -> bool:
+    if ctype == ClaimType.AUTHORIZATION:
+        return False  # a permission refused is a restriction, which is still an AUTHORIZATION claim
+    if ctype == ClaimType.DENIAL:
+        return True  # what is denied is stated as not having happened
+    window = sentence[max(0, trigger_pos - 30) : trigger_pos]
+    return bool(lex.negations.search(window))
+
+
+def _government(code: str, k: Knowledge) -> str:
+    state = k.states.get(code)
+    return f"Government of {state.name}" if state else code
+
+
+def _party_actors(roles: Roles, trigger_pos: int, offset: int, k: Knowledge) -> list[ActorRef]:
+    """The acting parties: states (or their capitals) named before the trigger, coordinated ones
+    all kept; failing that, the first non-state actor."""
+    states_before = [(p, code, m) for p, code, m in roles.states if p - offset < trigger_pos]
+    if states_before:
+        # The coordinated group nearest the trigger: "Norway and Finland", "France, Belgium and the US".
+        groups: list[list[tuple[int, str, Mention]]] = [[states_before[0]]]
+        for prev, cur in pairwise(states_before):
+            if cur[0] - prev[2].end <= 7:  # ", ", " and ", ", and the "
+                groups[-1].append(cur)
+            else:
+                groups.append([cur])
+        chosen = groups[-1]
+        return [ActorRef(m.text, _government(code, k)) for _, code, m in chosen]
+    after = [(p, code, m) for p, code, m in roles.states if p - offset >= trigger_pos]
+    actors = [a for p, a in roles.actors if p - offset < trigger_pos]
+    if actors:
+        return [actors[-1]]
+    if after:
+        _, code, m = after[0]
+        return [ActorRef(m.text, _government(code, k))]
+    return [roles.actors[0][1]] if roles.actors else []
+
+
+def _user_actor(roles: Roles, trigger_pos: int, offset: int) -> ActorRef | None:
+    """Who used, held or captured: "by X" after the trigger, else the nearest actor."""
+    if not roles.actors:
+        return None
+    after = [a for p, a in roles.actors if p - offset > trigger_pos]
+    before = [a for p, a in roles.actors if p - offset <= trigger_pos]
+    return before[-1] if before else after[0]
+
+
+def _recipient(roles: Roles, sentence: str, offset: int, exclude: set[str]) -> str | None:
+    for p, code, _ in roles.states:
+        pre = sentence[max(0, p - offset - 12) : p - offset].lower()
+        if re.search(r"\b(?:to|for|allow\w*|authori[sz]\w*|permit\w*|let)\s+(?:the\s+)?$", pre) and code not in exclude:
+            return code
+    codes = {code for _, code, _ in roles.states}
+    return "UA" if "UA" in codes and "UA" not in exclude else None
+
+
+def _when(ds: list[DateMention], trigger_abs: int) -> DateSpan | None:
+    resolved = [d for d in ds if d.span.start or d.span.end]
+    if not resolved:
+        return None
+    return min(resolved, key=lambda d: abs(d.start - trigger_abs)).span
+
+
+def _purpose(sentence: str) -> str | None:
+    for name, pattern in _PURPOSES:
+        if pattern.search(sentence):
+            return name
+    return None
+
+
+def _excluded(sentence: str, weapons: list[WeaponSpan], offset: int) -> list[str]:
+    cue = _EXCLUDE_CUE.search(sentence)
+    if not cue:
+        return []
+    return [w.name for w in weapons if w.name and w.start - offset > cue.start()]
+
+
+def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
+    """All claims of one document, in text order, each with its evidence offsets."""
+    lex = load_lexicon()
+    text = document.text
+    ref = document.published.value if document.published else None
+    mentions = knowledge.matcher().find(text)
+    sentences = split_sentences(text)
+    dates = find_dates(text, ref)
+    outlet = knowledge.outlets.get(document.source or "")
+    default = document_claimant(text, outlet.name if outlet else document.source)
+    ctx = _Context()
+    claims: list[Claim] = []
+    seen: set[tuple[object, ...]] = set()
+    attributions = _attributions(sentences, mentions, lex, knowledge)
+    for s, claimant in zip(sentences, attributions, strict=True):
+        ms = [m for m in mentions if s.start <= m.start and m.end <= s.end]
+        ds = [d for d in dates if s.start <= d.start and d.end <= s.end]
+        roles = read_roles(text, s, ms, lex, knowledge)
+        found = _triggers(s.text, lex, [(w.start - s.start, w.end - s.start) for w in roles.weapons])
+        refers_back = bool(lex.anaphora.search(s.text[:60])) and not roles.weapons
+        weapons = roles.weapons or (ctx.weapons if refers_back else [])
+        for ctype, pos in sorted(found.items(), key=lambda x: x[1]):
+            new = _claims_for(ctype, pos, s, roles, weapons, ds, ctx, claimant or default, lex, knowledge, document.id)
+            for c in new:
+                key = (c.type, c.weapon, c.origin, c.supplier, c.actor, c.place, normalise(c.evidence.text))
+                if key not in seen:
+                    seen.add(key)
+                    claims.append(c)
+        _update_context(ctx, roles, ds)
+    return claims
+
+
+def _attributions(
+    sentences: list[Sentence], mentions: list[Mention], lex: Lexicon, k: Knowledge
+) -> list[Claimant | None]:
+    """The claimant of each sentence; a quotation without one takes the speaker named where
+    the same paragraph's quotation closes ("..., says the source")."""
+    out: list[Claimant | None] = []
+    speaker: str | None = None
+    for s in sentences:
+        ms = [m for m in mentions if s.start <= m.start and m.end <= s.end]
+        att = attribute(s.text, s.start, ms, lex, k, speaker)
+        out.append(att.claimant)
+        if att.claimant is not None:
+            speaker = att.claimant.text
+    for i, s in enumerate(sentences):
+        if out[i] is None and re.search(r"[\"“«]", s.text):
+            for j in range(i + 1, min(i + 4, len(sentences))):
+                if sentences[j].paragraph != s.paragraph:
+                    break
+                if out[j] is not None:
+                    out[i] = out[j]
+                    break
+    return out
+
+
+def _update_context(ctx: _Context, roles: Roles, ds: list[DateMention]) -> None:
+    if roles.weapons:
+        ctx.weapons = roles.weapons
+    users = [a for _, a in roles.actors]
+    if users:
+        ctx.actor = users[0]
+    if roles.places:
+        ctx.place = roles.places[0][1]
+    spans = [d.span for d in ds if d.span.start or d.span.end]
+    if spans:
+        ctx.when = spans[0]
+
+
+def _claims_for(
+    ctype: ClaimType,
+    pos: int,
+    s: Sentence,
+    roles: Roles,
+    weapons: list[WeaponSpan],
+    ds: list[DateMention],
+    ctx: _Context,
+    claimant: Claimant | None,
+    lex: Lexicon,
+    k: Knowledge,
+    doc_id: str,
+) -> list[Claim]:
+    if ctype in WEAPON_TYPES and not weapons:
+        return []
+    if ctype in PARTY_TYPES and not (roles.states or roles.actors or weapons):
+        return []
+    evidence = Evidence(s.text, s.start, s.end)
+    refers_back = weapons is not roles.weapons
+    when = _when(ds, s.start + pos) or (
+        ctx.when if refers_back and ctype in (ClaimType.USE, ClaimType.SIGHTING) else None
+    )
+    places = [p for _, p in roles.places] or ([ctx.place] if refers_back and ctx.place else [])
+    base = dict(
+        doc_id=doc_id,
+        type=ctype,
+        evidence=evidence,
+        claimant=claimant,
+        hedged=_hedged(s.text, pos, lex),
+        negated=_negated(s.text, pos, ctype, lex),
+        when=when,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+    out: list[Claim] = []
+    if ctype in PARTY_TYPES:
+        parties = _party_actors(roles, pos, s.start, k)
+        weapon = weapons[0] if weapons else None
+        party_codes = {m.entry_id for _, _, m in roles.states if m.text in {a.text for a in parties}}
+        recipient = _recipient(roles, s.text, s.start, party_codes)
+        actors: list[ActorRef | None] = [*parties] or [None]
+        for actor in actors:
+            supplier = next((c for _, c, m in roles.states if actor and m.text == actor.text), None)
+            if supplier is None and weapon and weapon.origins:
+                supplier = weapon.origins[0]
+            out.append(
+                Claim(
+                    **base,  # type: ignore[arg-type]
+                    weapon=_ref(weapon),
+                    origin=weapon.origins[0] if weapon and weapon.origins else None,
+                    supplier=supplier,
+                    recipient=recipient if recipient != supplier else None,
+                    actor=actor,
+                    place=places[0] if places and ctype != ClaimType.INVESTIGATION else None,
+                    scope=s.text[pos:].strip() if ctype == ClaimType.AUTHORIZATION else None,
+                    excluded=_excluded(s.text, weapons, s.start) if ctype == ClaimType.AUTHORIZATION else [],
+                    purpose=_purpose(s.text) if ctype == ClaimType.AUTHORIZATION else None,
+                )
+            )
+        return out
+    user = _user_actor(roles, pos, s.start) or (ctx.actor if refers_back else None)
+    recipient = _recipient(roles, s.text, s.start, set())
+    for w in weapons:
+        origins: list[str | None] = list(w.origins) or [None]
+        suppliers: list[str | None] = list(w.suppliers) or [None]
+        if ctype == ClaimType.TRANSFER:
+            pairs = [
+                (o, sup)
+                for sup in suppliers
+                for o in ([sup] if sup and not w.origins else origins[:1])
+            ]
+        else:
+            pairs = [(o, w.suppliers[0] if w.suppliers else None) for o in origins]
+        targets: list[PlaceRef | None] = (
+            list(places) if ctype == ClaimType.RETRANSFER and places else [places[0] if places else None]
+        )
+        for origin, supplier in pairs:
+            for place in targets:
+                out.append(
+                    Claim(
+                        **base,  # type: ignore[arg-type]
+                        weapon=_ref(w),
+                        origin=origin,
+                        supplier=supplier,
+                        recipient=w.recipient or recipient,
+                        actor=user if ctype != ClaimType.TRANSFER else None,
+                        place=place if ctype != ClaimType.TRANSFER else None,
+                        purpose=_purpose(s.text) if ctype == ClaimType.USE else None,
+                    )
+                )
+    return out
+
+
+def _ref(w: WeaponSpan | None) -> WeaponRef | None:
+    return WeaponRef(w.text, w.name, w.category) if w else None

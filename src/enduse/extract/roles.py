@@ -1,0 +1,193 @@
+"""The roles a sentence fills: weapons (with the states that made or supplied them), actors,
+places and states, read from the catalog mentions and a few phrase patterns around them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from enduse.extract.lexicon import Lexicon
+from enduse.extract.sentences import Sentence
+from enduse.knowledge import Knowledge
+from enduse.model import ActorRef, Mention, PlaceRef
+
+STATE_KINDS = ("state", "state_adj", "state_metonym")
+_ORIGIN_AFTER = re.compile(
+    r"^\s*(?:that\s+(?:were|are|was)\s+)?(?:made|manufactured|produced|built|designed)\s+(?:in|by)\s+", re.IGNORECASE
+)
+_SUPPLIER_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:originally\s+|previously\s+)?(?:supplied|provided|delivered|given|transferred|donated|sent)"
+    r"(?:\s+to\s+(?P<to>[\w'’ -]+?))?\s+by\s+",
+    re.IGNORECASE,
+)
+_LIST_SEP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s+as\s+well\s+as\s+)(?:the\s+)?$", re.IGNORECASE)
+# Generic users of weapons that no catalog lists: "anti-Putin armed groups", "pro-Ukrainian troops".
+_GENERIC_ACTOR = re.compile(
+    r"(?:(?:the|so-called)\s+)?(?:[\w-]+\s+){0,2}?(?:armed\s+groups|sabotage\s+groups|groups|fighters|troops|forces|"
+    r"saboteurs|militants|soldiers|units|insurgents|volunteers|militias?|rebels|extremists|terrorists|criminals|"
+    r"separatists|mercenaries|paramilitaries)\b",
+    re.IGNORECASE,
+)
+_PLACE_PREP = re.compile(
+    r"(?:\b(?:in|into|inside|on|across|against|over|within|deep\s+into|near|at)\s+(?:the\s+)?)$", re.IGNORECASE
+)
+_TERRITORY_AFTER = re.compile(r"^['’]?s?\s+(?:territory|soil|border|regions?|targets|cities|airspace)", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class WeaponSpan:
+    start: int
+    end: int
+    text: str
+    name: str | None
+    category: str | None
+    origins: list[str] = field(default_factory=list)
+    suppliers: list[str] = field(default_factory=list)
+    recipient: str | None = None
+
+
+@dataclass(slots=True)
+class Roles:
+    weapons: list[WeaponSpan]
+    actors: list[tuple[int, ActorRef]]  # (position, actor), users and acting parties
+    states: list[tuple[int, str, Mention]]  # (position, ISO code, mention) for every state reference
+    places: list[tuple[int, PlaceRef]]
+
+
+def _state_list_after(text: str, pos: int, mentions: list[Mention]) -> tuple[list[str], int]:
+    """States coordinated right after `pos` ("Belgium and the Czech Republic"); returns codes and end."""
+    codes: list[str] = []
+    cursor = pos
+    for m in mentions:
+        if m.start < cursor:
+            continue
+        gap = text[cursor : m.start]
+        if m.kind not in ("state", "state_metonym"):
+            break
+        if codes and not _LIST_SEP.match(gap):
+            break
+        if not codes and gap.strip().lower() not in ("", "the"):
+            break
+        codes.append(m.entry_id)
+        cursor = m.end
+    return codes, cursor
+
+
+def read_weapons(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Knowledge) -> list[WeaponSpan]:
+    out: list[WeaponSpan] = []
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        if m.kind not in ("weapon", "weapon_class"):
+            i += 1
+            continue
+        start, end = m.start, m.end
+        name = k.weapons[m.entry_id].name if m.kind == "weapon" else None
+        category = k.weapons[m.entry_id].category if m.kind == "weapon" else k.weapon_classes[m.entry_id].category
+        # "FN SCAR automatic rifles", "ATACMS missiles": a system followed by its class is one weapon.
+        j = i + 1
+        while (
+            j < len(ms)
+            and ms[j].kind in ("weapon", "weapon_class")
+            and re.fullmatch(r"[\s-]*", text[end : ms[j].start])
+        ):
+            if name is None and ms[j].kind == "weapon":
+                name = k.weapons[ms[j].entry_id].name
+                category = k.weapons[ms[j].entry_id].category
+            elif name is None:
+                category = k.weapon_classes[ms[j].entry_id].category if category == "generic" else category
+            end = ms[j].end
+            j += 1
+        w = WeaponSpan(start, end, text[start:end], name, category)
+        # Adjectives before: "Belgian-made", "US-supplied", "American and other Western".
+        back = i - 1
+        while (
+            back >= 0
+            and ms[back].kind in ("state_adj", "state", "group")
+            and re.fullmatch(r"[\s-]*(?:\w+[\s-]*){0,1}(?:and\s+other\s+\w+\s+|and\s+)?", text[ms[back].end : start])
+        ):
+            gap = text[ms[back].end : start].lower()
+            adj = ms[back]
+            if adj.kind == "group":
+                start = adj.start
+                back -= 1
+                continue
+            suffix = re.match(r"[\s-]*(\w+)", gap)
+            word = suffix.group(1) if suffix else ""
+            if word in lex.supplier_suffixes:
+                w.suppliers.insert(0, adj.entry_id)
+                w.origins.insert(0, adj.entry_id)
+            elif word in lex.origin_suffixes or adj.kind == "state_adj" or not word:
+                w.origins.insert(0, adj.entry_id)
+            start = adj.start
+            back -= 1
+        after = text[end : s.end]
+        om = _ORIGIN_AFTER.match(after)
+        if om:
+            codes, stop = _state_list_after(text, end + om.end(), [x for x in ms if x.start >= end + om.end()])
+            if codes:
+                w.origins.extend(codes)
+                end = stop
+        sm = _SUPPLIER_AFTER.match(text[end : s.end])
+        if sm:
+            codes, stop = _state_list_after(text, end + sm.end(), [x for x in ms if x.start >= end + sm.end()])
+            if codes:
+                w.suppliers.extend(codes)
+            to = sm.group("to")
+            if to:
+                rec = [x for x in ms if x.kind in ("state", "state_metonym") and end <= x.start < end + sm.end()]
+                if rec:
+                    w.recipient = rec[0].entry_id
+        w.start, w.end, w.text = start, end, text[start:end]
+        w.origins = list(dict.fromkeys(w.origins))
+        w.suppliers = list(dict.fromkeys(w.suppliers))
+        out.append(w)
+        i = j
+    return out
+
+
+def read_actors(text: str, s: Sentence, ms: list[Mention], k: Knowledge) -> list[tuple[int, ActorRef]]:
+    out: list[tuple[int, ActorRef]] = []
+    for m in ms:
+        if m.kind == "actor" and m.entry_id in k.actors:
+            entry = k.actors[m.entry_id]
+            if entry.kind == "person":
+                continue
+            out.append((m.start, ActorRef(m.text, entry.name)))
+        elif m.kind == "group" and m.entry_id in k.groups:
+            out.append((m.start, ActorRef(m.text, k.groups[m.entry_id].name)))
+    for g in _GENERIC_ACTOR.finditer(text, s.start, s.end):
+        if not any(p <= g.start() < p + len(a.text) or g.start() <= p < g.end() for p, a in out):
+            out.append((g.start(), ActorRef(g.group(0), None)))
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+def read_states(ms: list[Mention]) -> list[tuple[int, str, Mention]]:
+    return [(m.start, m.entry_id, m) for m in ms if m.kind in STATE_KINDS]
+
+
+def read_places(text: str, s: Sentence, ms: list[Mention], k: Knowledge) -> list[tuple[int, PlaceRef]]:
+    out: list[tuple[int, PlaceRef]] = []
+    for m in ms:
+        if m.kind == "place" and m.entry_id in k.places:
+            p = k.places[m.entry_id]
+            region = p.regions[0] if len(p.regions) == 1 else None
+            out.append((m.start, PlaceRef(m.text, p.country, region)))
+        elif m.kind in ("state", "state_adj"):
+            before = text[max(s.start, m.start - 30) : m.start]
+            after = text[m.end : min(s.end, m.end + 30)]
+            if _TERRITORY_AFTER.match(after) or (m.kind == "state" and _PLACE_PREP.search(before)):
+                tail = _TERRITORY_AFTER.match(after)
+                end = m.end + (tail.end() if tail else 0)
+                out.append((m.start, PlaceRef(text[m.start : end], m.entry_id, None)))
+    return out
+
+
+def read_roles(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Knowledge) -> Roles:
+    return Roles(
+        weapons=read_weapons(text, s, ms, lex, k),
+        actors=read_actors(text, s, ms, k),
+        states=read_states(ms),
+        places=read_places(text, s, ms, k),
+    )

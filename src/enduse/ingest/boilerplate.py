@@ -1,0 +1,172 @@
+"""Clean-up of already-extracted text: keep the article, drop the page furniture.
+
+Scraped text arrives with menus, icon-name soup, teaser lists, share and comment prompts,
+cookie notices and footers around the article, and sometimes with the article twice. No
+phrase list can keep up with that, so the method is general and works on line features:
+
+1. Lines broken inside a sentence are joined (a line that does not end a sentence, followed
+   by one that starts in lower case).
+2. Each line is scored for how much it reads like prose: its length in words, its share of
+   stop words (justext's stop lists, shipped in its wheel, for the languages we cover), and
+   whether it ends a sentence. Lines that repeat within the document count against.
+3. The article body is the contiguous run of lines with the highest total score (a
+   maximum-sum segment, as in BTE-style body extraction); lines before it are the header
+   (title, date, byline), lines after it the footer.
+4. Inside the body, short lines that do not read as prose (teasers, "Read more") go, and
+   sentences already seen (a repeated paragraph or a whole article pasted twice) are dropped,
+   keeping the first occurrence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import justext
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SENT_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"”’»]\s*$")
+# "BRUSSELS (Sputnik) -" / "KYIV, June 1 (Reuters) –": a wire dateline at a paragraph start.
+DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-ÝА-ЯІЇЄ][A-ZÀ-ÝА-ЯІЇЄ .'-]{2,40})(?:,\s*[^()\n]{0,30}?)?"
+    r"\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—]\s*"
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"“«'‘(]?[A-ZÀ-ÝА-ЯІЇЄ0-9])")
+STOPLIST_LANGUAGES = ("English", "Russian", "Ukrainian", "German", "French", "Spanish", "Italian", "Polish")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    words: set[str] = set()
+    for language in STOPLIST_LANGUAGES:
+        words |= {w.lower() for w in justext.get_stoplist(language)}
+    return frozenset(words)
+
+
+@dataclass(frozen=True, slots=True)
+class LineFeatures:
+    words: int
+    stop_ratio: float
+    ends_sentence: bool
+    has_copyright: bool
+    repeats: int
+
+    @property
+    def prose(self) -> bool:
+        """Reads as article prose: a sentence of ordinary words."""
+        if self.has_copyright or self.words < 4:
+            return False
+        if self.ends_sentence:
+            return self.stop_ratio >= 0.15 and self.words >= 6
+        return self.words >= 12 and self.stop_ratio >= 0.25
+
+    @property
+    def score(self) -> float:
+        if self.prose and self.repeats <= 1:
+            return 1.0 + min(self.words, 60) / 15
+        if self.prose:  # repeated prose: likely a repeated teaser, but maybe a repeated article
+            return 0.5 if self.ends_sentence else -0.5
+        return -1.0 - min(self.words, 40) / 40
+
+
+def normalise(text: str) -> str:
+    """Lower-case words only: the key under which repeated lines and sentences are compared."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return " ".join(_WORD.findall(text))
+
+
+def features(line: str, repeats: int) -> LineFeatures:
+    tokens = [t.lower() for t in _WORD.findall(line)]
+    n = len(tokens)
+    stops = stopwords()
+    stop_ratio = sum(t in stops for t in tokens) / n if n else 0.0
+    return LineFeatures(
+        words=n,
+        stop_ratio=stop_ratio,
+        ends_sentence=bool(_SENT_END.search(line)),
+        has_copyright="©" in line or bool(re.search(r"\(c\)\s*\d{4}", line, re.I)),
+        repeats=repeats,
+    )
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Re-join a sentence that a scraper broke over two lines."""
+    out: list[str] = []
+    for line in lines:
+        if (
+            out
+            and out[-1]
+            and line
+            and line[0].islower()
+            and not _SENT_END.search(out[-1])
+            and len(_WORD.findall(out[-1])) >= 4
+        ):
+            out[-1] = out[-1].rstrip() + " " + line.lstrip()
+        else:
+            out.append(line)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    """The article text (paragraphs separated by blank lines) and the lines around it."""
+
+    text: str
+    header: list[str]
+    footer: list[str]
+    dropped: list[str]
+
+
+def best_segment(scores: list[float]) -> tuple[int, int]:
+    """The contiguous [start, end) run with the largest sum (Kadane); (0, 0) if all are negative."""
+    best, best_span = 0.0, (0, 0)
+    run, run_start = 0.0, 0
+    for i, s in enumerate(scores):
+        if run <= 0:
+            run, run_start = 0.0, i
+        run += s
+        if run > best:
+            best, best_span = run, (run_start, i + 1)
+    return best_span
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    return [s for s in _SENTENCE_SPLIT.split(paragraph) if s.strip()]
+
+
+def clean_text(text: str) -> CleanResult:
+    """Separate the article body of scraped text from the furniture around it."""
+    raw_lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in text.replace("\r\n", "\n").split("\n")]
+    lines = join_broken_lines([ln for ln in raw_lines if ln])
+    counts = Counter(normalise(ln) for ln in lines)
+    feats = [features(ln, counts[normalise(ln)]) for ln in lines]
+    start, end = best_segment([f.score for f in feats])
+    # A headline or standfirst right above the first paragraph scores as prose when it is
+    # long; it belongs to the header all the same, since it does not end a sentence.
+    while start < end and not feats[start].ends_sentence and feats[start].words < 25:
+        start += 1
+    while end > start and not feats[end - 1].ends_sentence and feats[end - 1].words < 25:
+        end -= 1
+    kept: list[str] = []
+    dropped: list[str] = []
+    seen: set[str] = set()
+    for line, f in zip(lines[start:end], feats[start:end], strict=True):
+        body_like = f.prose or (f.words >= 6 and f.stop_ratio >= 0.25 and not f.has_copyright)
+        if not body_like or (f.repeats > 1 and not f.ends_sentence):
+            dropped.append(line)
+            continue
+        sentences = []
+        for sentence in split_sentences(line):
+            key = normalise(DATELINE.sub("", sentence))
+            if key in seen:
+                continue
+            seen.add(key)
+            sentences.append(sentence)
+        if sentences:
+            kept.append(" ".join(sentences) if len(sentences) < len(split_sentences(line)) else line)
+        else:
+            dropped.append(line)
+    return CleanResult(text="\n\n".join(kept), header=lines[:start], footer=lines[end:], dropped=dropped)

@@ -1,0 +1,89 @@
+"""From one raw input to one clean, dated, attributed Document (or the reason it was refused)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from enduse.ingest.boilerplate import clean_text
+from enduse.ingest.decode import DecodeError, decode_bytes
+from enduse.ingest.dedup import content_hash
+from enduse.ingest.html import extract_main_text
+from enduse.ingest.inputs import RawInput
+from enduse.ingest.language import detect_language
+from enduse.ingest.outlets import dateline_outlet, host_of
+from enduse.ingest.published import HEADER_DATE, find_published
+from enduse.model import Document, Rejection
+
+MIN_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The clean text of an input, with the header lines kept for metadata."""
+
+    text: str
+    title: str | None
+    header: list[str]
+    footer: list[str]
+    header_date: str | None
+
+
+def clean_input(raw_text: str, kind: str, url: str | None = None) -> Cleaned:
+    """Main text of an HTML page or scraped text, without page furniture."""
+    header_date = None
+    m = HEADER_DATE.match(raw_text)
+    if m:
+        header_date = m.group(1)
+        raw_text = raw_text[m.end() :]
+    title = None
+    if kind == "html":
+        page = extract_main_text(raw_text, url)
+        title = page.title
+        raw_text = page.text
+    result = clean_text(raw_text)
+    if title is None:
+        title = _title_from_header(result.header)
+    return Cleaned(result.text, title, result.header, result.footer, header_date)
+
+
+def _title_from_header(header: list[str]) -> str | None:
+    """The header line nearest the body that reads like a headline."""
+    for line in reversed(header):
+        words = line.split()
+        if 4 <= len(words) <= 30 and "©" not in line and sum(ch.isdigit() for ch in line) < 6:
+            return line
+    return None
+
+
+def build_document(raw: RawInput, retrieved: dt.date | None = None) -> Document | Rejection:
+    """Decode, clean and describe one input. Never raises for bad content: returns a Rejection."""
+    try:
+        text = decode_bytes(raw.data)
+    except DecodeError as e:
+        return Rejection(raw.name, e.reason, str(e))
+    cleaned = clean_input(text, raw.kind, raw.url)
+    if len(cleaned.text.split()) < MIN_WORDS:
+        return Rejection(raw.name, "no article text", "nothing in it reads as article prose")
+    published = find_published(
+        given=raw.published,
+        header_date=cleaned.header_date,
+        header_lines=cleaned.header,
+        html=text if raw.kind == "html" else None,
+        retrieved=raw.retrieved,
+    )
+    source = raw.outlet or host_of(raw.url) or dateline_outlet(text.splitlines())
+    return Document(
+        id=raw.id,
+        text=cleaned.text,
+        url=raw.url,
+        title=cleaned.title,
+        source=source,
+        published=published,
+        retrieved=raw.retrieved,
+        language=detect_language(cleaned.text),
+        content_hash=content_hash(cleaned.text),
+        raw_sha256=hashlib.sha256(raw.data).hexdigest(),
+        input_name=raw.name,
+    )

@@ -1,0 +1,22 @@
+"""Language identification with py3langid, whose model ships inside its wheel."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str, prefix: int = 1500) -> str | None:
+    """ISO 639-1 code of the text's language, or None when it is too short or unclear."""
+    sample = text[:prefix]
+    if len(sample.split()) < 3:
+        return None
+    lang, prob = _identifier().classify(sample)
+    return str(lang) if prob >= 0.5 else None

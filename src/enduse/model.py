@@ -1,0 +1,351 @@
+"""The domain nouns of enduse, as plain dataclasses.
+
+Every stage (ingest, extract, assess, registry, cases) takes and returns these objects. They
+carry no database, web or validation-library imports on purpose: the store converts them to
+and from ORM rows (`enduse.store.tables`), the API to and from its JSON shapes, and a unit
+test can build one by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class ClaimType(StrEnum):
+    USE = "USE"
+    SIGHTING = "SIGHTING"
+    TRANSFER = "TRANSFER"
+    RETRANSFER = "RETRANSFER"
+    AUTHORIZATION = "AUTHORIZATION"
+    INVESTIGATION = "INVESTIGATION"
+    DENIAL = "DENIAL"
+    CAPTURE = "CAPTURE"
+
+
+#: Weapon categories of the claims interchange format (CLAIMS.md), in its order.
+CATEGORIES: tuple[str, ...] = (
+    "rifle",
+    "machine gun",
+    "small arms",
+    "anti-tank weapon",
+    "armoured vehicle",
+    "tank",
+    "artillery",
+    "rocket artillery",
+    "missile",
+    "air defence",
+    "aircraft",
+    "helicopter",
+    "drone",
+    "naval",
+    "ammunition",
+    "generic",
+)
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Verdict(StrEnum):
+    POSSIBLE_BREACH = "possible breach"
+    CONSISTENT = "consistent"
+    UNDETERMINED = "undetermined"
+    NOT_APPLICABLE = "not applicable"
+
+
+class ReviewState(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class CaseStatus(StrEnum):
+    OPEN = "open"
+    CLARIFICATION_REQUESTED = "clarification requested"
+    UNDER_INVESTIGATION = "under investigation"
+    CLOSED_SUBSTANTIATED = "closed: substantiated"
+    CLOSED_UNSUBSTANTIATED = "closed: unsubstantiated"
+    CLOSED_EXPLAINED = "closed: explained"
+
+
+class Role(StrEnum):
+    VIEWER = "viewer"
+    ANALYST = "analyst"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedDate:
+    """A publication date, how precise it is and where it was found (markup, header, dateline, text)."""
+
+    value: dt.date
+    precision: DatePrecision = DatePrecision.DAY
+    source: str = "unknown"
+
+
+@dataclass(slots=True)
+class Source:
+    """An outlet. `reliability` is the analyst-set Admiralty grade A–F (F: cannot be judged)."""
+
+    key: str
+    name: str
+    domain: str | None = None
+    country: str | None = None
+    kind: str | None = None
+    owner: str | None = None
+    reliability: str = "F"
+
+
+@dataclass(slots=True)
+class Document:
+    """One report after ingestion: clean text plus what is known about where it came from."""
+
+    id: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    published: PublishedDate | None = None
+    retrieved: dt.date | None = None
+    language: str | None = None
+    content_hash: str = ""
+    raw_sha256: str | None = None
+    input_name: str | None = None
+    duplicate_of: str | None = None
+    near_duplicate_group: str | None = None
+    story: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input the pipeline refused, and why. A result, not a crash."""
+
+    input_name: str
+    reason: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of a document's clean text recognised as a catalog entry."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # weapon | weapon_class | state | group | actor | person | place | outlet | date
+    entry_id: str
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponRef:
+    text: str
+    name: str | None
+    category: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    text: str
+    name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    text: str
+    country: str | None
+    region: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """An inclusive date span with the words it came from and how it was resolved."""
+
+    start: dt.date | None
+    end: dt.date | None
+    text: str | None = None
+    resolution: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    text: str
+    via: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Claim:
+    """One assertion made by one document (CLAIMS.md), tied to its evidence offsets."""
+
+    doc_id: str
+    type: ClaimType
+    evidence: Evidence
+    weapon: WeaponRef | None = None
+    origin: str | None = None
+    supplier: str | None = None
+    recipient: str | None = None
+    actor: ActorRef | None = None
+    place: PlaceRef | None = None
+    when: DateSpan | None = None
+    claimant: Claimant | None = None
+    hedged: bool = False
+    negated: bool = False
+    scope: str | None = None
+    excluded: list[str] = field(default_factory=list)
+    purpose: str | None = None
+    extractor_version: str = ""
+    review: ReviewState = ReviewState.PENDING
+
+    def to_interchange(self) -> dict[str, Any]:
+        """The claim in the interchange form of CLAIMS.md (v1)."""
+        when = None
+        if self.when is not None:
+            when = {
+                "start": self.when.start.isoformat() if self.when.start else None,
+                "end": self.when.end.isoformat() if self.when.end else None,
+                "text": self.when.text,
+            }
+        return {
+            "doc_id": self.doc_id,
+            "type": str(self.type),
+            "weapon": asdict(self.weapon) if self.weapon else None,
+            "origin": self.origin,
+            "supplier": self.supplier,
+            "recipient": self.recipient,
+            "actor": asdict(self.actor) if self.actor else None,
+            "place": asdict(self.place) if self.place else None,
+            "when": when,
+            "claimant": {"text": self.claimant.text, "via": list(self.claimant.via)} if self.claimant else None,
+            "hedged": self.hedged,
+            "negated": self.negated,
+            "evidence": {"text": self.evidence.text, "start": self.evidence.start, "end": self.evidence.end},
+            "scope": self.scope,
+            "excluded": list(self.excluded),
+            "purpose": self.purpose,
+        }
+
+
+@dataclass(slots=True)
+class Assertion:
+    """Claims from many documents that state the same thing, graded on the Admiralty scale."""
+
+    id: str
+    type: ClaimType
+    claim_ids: list[int] = field(default_factory=list)
+    weapon: WeaponRef | None = None
+    actor: ActorRef | None = None
+    place: PlaceRef | None = None
+    when: DateSpan | None = None
+    independent_origins: int = 0
+    reliability: str = "F"
+    credibility: int = 6
+
+
+@dataclass(slots=True)
+class Story:
+    """Documents about one event, across outlets and languages."""
+
+    id: str
+    doc_ids: list[str] = field(default_factory=list)
+    date: DateSpan | None = None
+
+
+@dataclass(slots=True)
+class Transfer:
+    """Supplier → recipient of a system or class, with its status, dates and citations."""
+
+    id: str
+    supplier: str
+    recipient: str
+    category: str
+    system: str | None = None
+    quantity: int | None = None
+    quantity_note: str | None = None
+    status: str = "delivered"  # pledged | ordered | delivered
+    ordered: DateSpan | None = None
+    delivered: DateSpan | None = None
+    package: str | None = None
+    end_user_certificate: str | None = None
+    serials: str | None = None
+    citations: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Condition:
+    """An end-use rule attached to transfers and valid over a date range.
+
+    `kind` is `restriction` or `authorization`; an authorization widens or narrows the
+    conditions before it from `valid_from` on.
+    """
+
+    id: str
+    kind: str
+    supplier: str
+    recipient: str | None = None
+    system: str | None = None
+    category: str | None = None
+    permitted_territory: list[str] = field(default_factory=list)
+    permitted_end_users: list[str] = field(default_factory=list)
+    permitted_purposes: list[str] = field(default_factory=list)
+    excluded_systems: list[str] = field(default_factory=list)
+    retransfer_requires_consent: bool = False
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    status: str = "official"  # official | reported | inferred
+    summary: str = ""
+    citation: str = ""
+
+
+@dataclass(slots=True)
+class Finding:
+    """The policy engine's verdict on a claim or assertion, with the reasoning behind it."""
+
+    verdict: Verdict
+    reasons: list[str] = field(default_factory=list)
+    transfer_ids: list[str] = field(default_factory=list)
+    condition_ids: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Case:
+    """An investigation an analyst runs on assertions and findings."""
+
+    id: int | None
+    title: str
+    status: CaseStatus = CaseStatus.OPEN
+    assignee: str | None = None
+    notes: str = ""
+
+
+@dataclass(slots=True)
+class User:
+    name: str
+    role: Role = Role.VIEWER
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEvent:
+    """An append-only record of a change; `hash` chains it to the event before it."""
+
+    actor: str
+    action: str
+    target: str
+    at: dt.datetime
+    detail: dict[str, Any] = field(default_factory=dict)
+    prev_hash: str = ""
+    hash: str = ""

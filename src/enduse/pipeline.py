@@ -1,0 +1,139 @@
+"""The stored pipeline: stages run over inputs and the repository.
+
+This module only orchestrates: the stages (`ingest`, `extract`, `registry`) do the work and
+the repository does the storing. The CLI, the demo and the API call these functions; a
+`progress` callback lets the CLI draw a bar while tests and workers stay silent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from enduse.extract import EXTRACTOR_VERSION, extract
+from enduse.ingest import build_document, near_duplicate_groups, read_inputs
+from enduse.ingest.inputs import RawInput
+from enduse.knowledge import Knowledge
+from enduse.model import Document, Rejection
+from enduse.store import Repository
+
+Progress = Callable[[str], None]
+
+
+def _silent(_: str) -> None:
+    return None
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What a batch did: counts, and every rejection with its reason."""
+
+    ingested: int = 0
+    duplicates: int = 0
+    already_stored: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+    @property
+    def rejection_reasons(self) -> Counter[str]:
+        return Counter(r.reason for r in self.rejected)
+
+
+def ingest_inputs(
+    repo: Repository,
+    inputs: Iterable[RawInput | Rejection],
+    knowledge: Knowledge | None = None,
+    progress: Progress = _silent,
+    retrieved: dt.date | None = None,
+) -> IngestReport:
+    """Clean and store each input; each document is committed on its own, so a batch that is
+    killed can be run again and stores every document exactly once."""
+    report = IngestReport()
+    stored = repo.document_ids()
+    for item in inputs:
+        if isinstance(item, Rejection):
+            repo.add_rejection(item)
+            report.rejected.append(item)
+            progress(item.input_name)
+            continue
+        progress(item.name)
+        if item.id in stored:
+            report.already_stored += 1
+            continue
+        if item.retrieved is None:
+            item.retrieved = retrieved
+        doc = build_document(item)
+        if isinstance(doc, Rejection):
+            repo.add_rejection(doc)
+            report.rejected.append(doc)
+            continue
+        if knowledge is not None:
+            _resolve_source(doc, knowledge)
+        original = repo.find_by_content_hash(doc.content_hash)
+        if original is not None:
+            doc.duplicate_of = original
+            report.duplicates += 1
+        if repo.add_document(doc, item.data):
+            stored.add(doc.id)
+            report.ingested += 1
+    if report.ingested:
+        group_near_duplicates(repo)
+    return report
+
+
+def _resolve_source(doc: Document, knowledge: Knowledge) -> None:
+    """Name the outlet from the catalog: by URL host, else by a signature in the text."""
+    from enduse.ingest.outlets import host_of
+
+    outlet = knowledge.outlet_for_host(host_of(doc.url))
+    if outlet is None and doc.source:
+        outlet = next(
+            (
+                o
+                for o in knowledge.outlets.values()
+                if doc.source.lower() in {o.name.lower(), *(s.lower() for s in o.signatures)}
+            ),
+            None,
+        )
+    if outlet is not None:
+        doc.source = outlet.id
+
+
+def ingest_paths(
+    repo: Repository,
+    paths: list[Path],
+    max_bytes: int,
+    knowledge: Knowledge | None = None,
+    progress: Progress = _silent,
+) -> IngestReport:
+    return ingest_inputs(repo, read_inputs(paths, max_bytes), knowledge, progress, dt.date.today())
+
+
+def group_near_duplicates(repo: Repository) -> None:
+    """Group near-duplicate documents, oldest first, so each group's key is its earliest copy."""
+    docs = [d for d in repo.list_documents() if d.duplicate_of is None]
+    docs.sort(key=lambda d: (d.published.value if d.published else dt.date.max, d.id))
+    groups = near_duplicate_groups((d.id, d.text) for d in docs)
+    repo.set_near_duplicate_groups(groups)
+
+
+def extract_stored(
+    repo: Repository, knowledge: Knowledge, only_missing: bool = True, progress: Progress = _silent
+) -> int:
+    """Run extraction over stored documents and store the claims; returns how many were stored."""
+    ids = repo.documents_without_claims() if only_missing else sorted(repo.document_ids())
+    total = 0
+    for doc_id in ids:
+        doc = repo.get_document(doc_id)
+        if doc is None or doc.duplicate_of is not None:
+            continue
+        progress(doc_id)
+        claims = extract(doc, knowledge)
+        repo.replace_claims(doc_id, claims)
+        total += len(claims)
+    return total
+
+
+__all__ = ["EXTRACTOR_VERSION", "IngestReport", "extract_stored", "ingest_inputs", "ingest_paths"]

@@ -1,0 +1,223 @@
+"""Conversions between domain objects (`enduse.model`) and ORM rows (`tables`)."""
+
+from __future__ import annotations
+
+from enduse.model import (
+    ActorRef,
+    Claim,
+    Claimant,
+    ClaimType,
+    Condition,
+    DatePrecision,
+    DateSpan,
+    Document,
+    Evidence,
+    PlaceRef,
+    PublishedDate,
+    ReviewState,
+    Transfer,
+    WeaponRef,
+)
+from enduse.store.tables import ClaimRow, ConditionRow, DocumentRow, TransferRow
+
+
+def document_to_row(doc: Document) -> DocumentRow:
+    return DocumentRow(
+        id=doc.id,
+        input_name=doc.input_name,
+        url=doc.url,
+        title=doc.title,
+        source_key=doc.source,
+        published=doc.published.value if doc.published else None,
+        published_precision=str(doc.published.precision) if doc.published else None,
+        published_source=doc.published.source if doc.published else None,
+        retrieved=doc.retrieved,
+        language=doc.language,
+        text=doc.text,
+        content_hash=doc.content_hash,
+        raw_sha256=doc.raw_sha256,
+        duplicate_of=doc.duplicate_of,
+        near_duplicate_group=doc.near_duplicate_group,
+        story_id=doc.story,
+    )
+
+
+def row_to_document(row: DocumentRow) -> Document:
+    published = None
+    if row.published is not None:
+        published = PublishedDate(
+            row.published, DatePrecision(row.published_precision or "day"), row.published_source or ""
+        )
+    return Document(
+        id=row.id,
+        text=row.text,
+        url=row.url,
+        title=row.title,
+        source=row.source_key,
+        published=published,
+        retrieved=row.retrieved,
+        language=row.language,
+        content_hash=row.content_hash,
+        raw_sha256=row.raw_sha256,
+        input_name=row.input_name,
+        duplicate_of=row.duplicate_of,
+        near_duplicate_group=row.near_duplicate_group,
+        story=row.story_id,
+    )
+
+
+def claim_to_row(claim: Claim) -> ClaimRow:
+    w, a, p, t, c = claim.weapon, claim.actor, claim.place, claim.when, claim.claimant
+    return ClaimRow(
+        document_id=claim.doc_id,
+        type=str(claim.type),
+        weapon_text=w.text if w else None,
+        weapon_name=w.name if w else None,
+        weapon_category=w.category if w else None,
+        origin=claim.origin,
+        supplier=claim.supplier,
+        recipient=claim.recipient,
+        actor_text=a.text if a else None,
+        actor_name=a.name if a else None,
+        place_text=p.text if p else None,
+        place_country=p.country if p else None,
+        place_region=p.region if p else None,
+        when_start=t.start if t else None,
+        when_end=t.end if t else None,
+        when_text=t.text if t else None,
+        when_resolution=t.resolution if t else None,
+        claimant_text=c.text if c else None,
+        claimant_via=list(c.via) if c else [],
+        hedged=claim.hedged,
+        negated=claim.negated,
+        evidence_text=claim.evidence.text,
+        evidence_start=claim.evidence.start,
+        evidence_end=claim.evidence.end,
+        scope=claim.scope,
+        excluded=list(claim.excluded),
+        purpose=claim.purpose,
+        extractor_version=claim.extractor_version,
+        review_state=str(claim.review),
+    )
+
+
+def row_to_claim(row: ClaimRow) -> Claim:
+    weapon = (
+        WeaponRef(row.weapon_text or "", row.weapon_name, row.weapon_category)
+        if (row.weapon_text or row.weapon_name or row.weapon_category)
+        else None
+    )
+    actor = ActorRef(row.actor_text or "", row.actor_name) if (row.actor_text or row.actor_name) else None
+    place = (
+        PlaceRef(row.place_text or "", row.place_country, row.place_region)
+        if (row.place_text or row.place_country)
+        else None
+    )
+    when = (
+        DateSpan(row.when_start, row.when_end, row.when_text, row.when_resolution or "")
+        if (row.when_start or row.when_end)
+        else None
+    )
+    claimant = Claimant(row.claimant_text, tuple(row.claimant_via or ())) if row.claimant_text else None
+    return Claim(
+        doc_id=row.document_id,
+        type=ClaimType(row.type),
+        evidence=Evidence(row.evidence_text, row.evidence_start, row.evidence_end),
+        weapon=weapon,
+        origin=row.origin,
+        supplier=row.supplier,
+        recipient=row.recipient,
+        actor=actor,
+        place=place,
+        when=when,
+        claimant=claimant,
+        hedged=row.hedged,
+        negated=row.negated,
+        scope=row.scope,
+        excluded=list(row.excluded or []),
+        purpose=row.purpose,
+        extractor_version=row.extractor_version,
+        review=ReviewState(row.review_state),
+    )
+
+
+def transfer_to_row(t: Transfer) -> TransferRow:
+    return TransferRow(
+        id=t.id,
+        supplier=t.supplier,
+        recipient=t.recipient,
+        system=t.system,
+        category=t.category,
+        quantity=t.quantity,
+        quantity_note=t.quantity_note,
+        status=t.status,
+        ordered_start=t.ordered.start if t.ordered else None,
+        ordered_end=t.ordered.end if t.ordered else None,
+        delivered_start=t.delivered.start if t.delivered else None,
+        delivered_end=t.delivered.end if t.delivered else None,
+        package=t.package,
+        end_user_certificate=t.end_user_certificate,
+        serials=t.serials,
+        citations=list(t.citations),
+    )
+
+
+def row_to_transfer(r: TransferRow) -> Transfer:
+    return Transfer(
+        id=r.id,
+        supplier=r.supplier,
+        recipient=r.recipient,
+        category=r.category,
+        system=r.system,
+        quantity=r.quantity,
+        quantity_note=r.quantity_note,
+        status=r.status,
+        ordered=DateSpan(r.ordered_start, r.ordered_end) if (r.ordered_start or r.ordered_end) else None,
+        delivered=DateSpan(r.delivered_start, r.delivered_end) if (r.delivered_start or r.delivered_end) else None,
+        package=r.package,
+        end_user_certificate=r.end_user_certificate,
+        serials=r.serials,
+        citations=list(r.citations or []),
+    )
+
+
+def condition_to_row(c: Condition) -> ConditionRow:
+    return ConditionRow(
+        id=c.id,
+        kind=c.kind,
+        supplier=c.supplier,
+        recipient=c.recipient,
+        system=c.system,
+        category=c.category,
+        permitted_territory=list(c.permitted_territory),
+        permitted_end_users=list(c.permitted_end_users),
+        permitted_purposes=list(c.permitted_purposes),
+        excluded_systems=list(c.excluded_systems),
+        retransfer_requires_consent=c.retransfer_requires_consent,
+        valid_from=c.valid_from,
+        valid_to=c.valid_to,
+        status=c.status,
+        summary=c.summary,
+        citation=c.citation,
+    )
+
+
+def row_to_condition(r: ConditionRow) -> Condition:
+    return Condition(
+        id=r.id,
+        kind=r.kind,
+        supplier=r.supplier,
+        recipient=r.recipient,
+        system=r.system,
+        category=r.category,
+        permitted_territory=list(r.permitted_territory or []),
+        permitted_end_users=list(r.permitted_end_users or []),
+        permitted_purposes=list(r.permitted_purposes or []),
+        excluded_systems=list(r.excluded_systems or []),
+        retransfer_requires_consent=r.retransfer_requires_consent,
+        valid_from=r.valid_from,
+        valid_to=r.valid_to,
+        status=r.status,
+        summary=r.summary,
+        citation=r.citation,
+    )

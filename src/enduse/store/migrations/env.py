@@ -1,0 +1,20 @@
+"""Alembic environment: runs on the engine that `enduse.store.migrate` passes in."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from enduse.store.tables import Base
+
+config = context.config
+engine = config.attributes["engine"]
+
+with engine.connect() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying them
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()

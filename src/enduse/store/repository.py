@@ -1,0 +1,207 @@
+"""The repository: the only code that reads and writes the database.
+
+Stages hand it domain objects and get domain objects back. Each document is written in its
+own transaction together with its raw bytes, so a batch killed half-way leaves only whole
+documents behind, and re-running it skips what is already stored (idempotent ingestion).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, delete, func, inspect, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from enduse.errors import StoreError
+from enduse.model import Claim, Condition, Document, Rejection, Transfer
+from enduse.store import convert
+from enduse.store.engine import make_sessionmaker
+from enduse.store.migrate import is_current
+from enduse.store.tables import (
+    ClaimRow,
+    ConditionRow,
+    DocumentRow,
+    RawBlobRow,
+    RejectionRow,
+    TransferRow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCounts:
+    documents: int
+    duplicates: int
+    claims: int
+    rejections: int
+    transfers: int
+    conditions: int
+
+
+class Repository:
+    """Domain-level access to one database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions: sessionmaker[Session] = make_sessionmaker(engine)
+
+    def check_schema(self) -> None:
+        """Raise StoreError with the fix when the database has not been migrated."""
+        if "documents" not in inspect(self.engine).get_table_names() or not is_current(self.engine):
+            raise StoreError(
+                f"the database at {self.engine.url.render_as_string(hide_password=True)} is not at the "
+                "current schema: run `enduse db upgrade` (or `enduse init`)"
+            )
+
+    # documents -------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        with self._sessions() as s:
+            return s.get(DocumentRow, doc_id) is not None
+
+    def document_ids(self) -> set[str]:
+        with self._sessions() as s:
+            return set(s.scalars(select(DocumentRow.id)))
+
+    def find_by_content_hash(self, content_hash: str) -> str | None:
+        with self._sessions() as s:
+            return s.scalars(
+                select(DocumentRow.id)
+                .where(DocumentRow.content_hash == content_hash, DocumentRow.duplicate_of.is_(None))
+                .order_by(DocumentRow.published, DocumentRow.id)
+                .limit(1)
+            ).first()
+
+    def add_document(self, doc: Document, raw: bytes | None = None) -> bool:
+        """Store a document (and its raw bytes, compressed) in one transaction.
+
+        Returns False, writing nothing, when a document with this id is already stored.
+        """
+        with self._sessions.begin() as s:
+            if s.get(DocumentRow, doc.id) is not None:
+                return False
+            row = convert.document_to_row(doc)
+            if doc.raw_sha256 and s.get(RawBlobRow, doc.raw_sha256) is None:
+                if raw is None:
+                    row.raw_sha256 = None  # nothing to keep: the caller had no raw bytes
+                else:
+                    s.add(RawBlobRow(sha256=doc.raw_sha256, size=len(raw), data=zlib.compress(raw, 6)))
+                    s.flush()
+            s.add(row)
+        return True
+
+    def set_near_duplicate_groups(self, groups: dict[str, str]) -> None:
+        """Record each document's near-duplicate group (the id of the group's earliest copy)."""
+        with self._sessions.begin() as s:
+            for doc_id, group in groups.items():
+                row = s.get(DocumentRow, doc_id)
+                if row is not None and row.near_duplicate_group != group:
+                    row.near_duplicate_group = group
+
+    def get_document(self, doc_id: str) -> Document | None:
+        with self._sessions() as s:
+            row = s.get(DocumentRow, doc_id)
+            return convert.row_to_document(row) if row else None
+
+    def list_documents(self, limit: int | None = None, offset: int = 0) -> list[Document]:
+        with self._sessions() as s:
+            q = select(DocumentRow).order_by(DocumentRow.published, DocumentRow.id).offset(offset)
+            if limit is not None:
+                q = q.limit(limit)
+            return [convert.row_to_document(r) for r in s.scalars(q)]
+
+    def raw_bytes(self, sha256: str) -> bytes | None:
+        with self._sessions() as s:
+            row = s.get(RawBlobRow, sha256)
+            return zlib.decompress(row.data) if row else None
+
+    # rejections ------------------------------------------------------------------------
+
+    def add_rejection(self, rejection: Rejection) -> None:
+        """Record why an input was refused; recording the same refusal twice keeps one row."""
+        with self._sessions.begin() as s:
+            exists = s.scalars(
+                select(RejectionRow.id).where(
+                    RejectionRow.input_name == rejection.input_name, RejectionRow.reason == rejection.reason
+                )
+            ).first()
+            if exists is None:
+                s.add(RejectionRow(input_name=rejection.input_name, reason=rejection.reason, detail=rejection.detail))
+
+    def list_rejections(self) -> list[Rejection]:
+        with self._sessions() as s:
+            rows = s.scalars(select(RejectionRow).order_by(RejectionRow.id))
+            return [Rejection(r.input_name, r.reason, r.detail) for r in rows]
+
+    # claims ----------------------------------------------------------------------------
+
+    def replace_claims(self, doc_id: str, claims: Sequence[Claim]) -> None:
+        """Replace a document's claims in one transaction (re-running extraction is idempotent)."""
+        with self._sessions.begin() as s:
+            s.execute(delete(ClaimRow).where(ClaimRow.document_id == doc_id))
+            s.add_all(convert.claim_to_row(c) for c in claims)
+
+    def list_claims(self, doc_id: str | None = None) -> list[tuple[int, Claim]]:
+        with self._sessions() as s:
+            q = select(ClaimRow).order_by(ClaimRow.document_id, ClaimRow.evidence_start, ClaimRow.id)
+            if doc_id is not None:
+                q = q.where(ClaimRow.document_id == doc_id)
+            return [(r.id, convert.row_to_claim(r)) for r in s.scalars(q)]
+
+    def documents_without_claims(self) -> list[str]:
+        with self._sessions() as s:
+            have = select(ClaimRow.document_id).distinct()
+            return list(s.scalars(select(DocumentRow.id).where(DocumentRow.id.not_in(have))))
+
+    # registry --------------------------------------------------------------------------
+
+    def upsert_transfers(self, transfers: Iterable[Transfer]) -> int:
+        n = 0
+        with self._sessions.begin() as s:
+            for t in transfers:
+                s.merge(convert.transfer_to_row(t))
+                n += 1
+        return n
+
+    def upsert_conditions(self, conditions: Iterable[Condition]) -> int:
+        n = 0
+        with self._sessions.begin() as s:
+            for c in conditions:
+                s.merge(convert.condition_to_row(c))
+                n += 1
+        return n
+
+    def list_transfers(self) -> list[Transfer]:
+        with self._sessions() as s:
+            return [convert.row_to_transfer(r) for r in s.scalars(select(TransferRow).order_by(TransferRow.id))]
+
+    def list_conditions(self) -> list[Condition]:
+        with self._sessions() as s:
+            rows = s.scalars(select(ConditionRow).order_by(ConditionRow.valid_from, ConditionRow.id))
+            return [convert.row_to_condition(r) for r in rows]
+
+    # summary ---------------------------------------------------------------------------
+
+    def counts(self) -> StoreCounts:
+        with self._sessions() as s:
+
+            def n(q: object) -> int:
+                return int(s.scalar(q) or 0)  # type: ignore[call-overload]
+
+            return StoreCounts(
+                documents=n(select(func.count()).select_from(DocumentRow)),
+                duplicates=n(
+                    select(func.count()).select_from(DocumentRow).where(DocumentRow.duplicate_of.is_not(None))
+                ),
+                claims=n(select(func.count()).select_from(ClaimRow)),
+                rejections=n(select(func.count()).select_from(RejectionRow)),
+                transfers=n(select(func.count()).select_from(TransferRow)),
+                conditions=n(select(func.count()).select_from(ConditionRow)),
+            )
+
+    def claim_type_counts(self) -> Counter[str]:
+        with self._sessions() as s:
+            rows = s.execute(select(ClaimRow.type, func.count()).group_by(ClaimRow.type))
+            return Counter({t: int(c) for t, c in rows})
