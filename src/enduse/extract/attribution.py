@@ -1,149 +1,179 @@
 """Who asserts a sentence, and whom they cite.
 
 Patterns, in order:
-- "according to X" / "X, citing Y, reported" / "as quoted by X": X, with Y in the chain;
-- "X said/told/stated/claimed/reported ..." (the reporting verb's subject, the nearest name or
-  title before it), and the inverted "..., says X" / "said X";
-- a quotation closed by "he added" / "she said" takes the last named speaker;
-- otherwise the document's default claimant: the outlet, or whom the document says it relays
-  ("reported by X, writes Y").
+- "according to X" / "as quoted by X": X;
+- "X, citing Y, reported that ..." / "X said ..." / "X has repeatedly stated ...": the subject
+  of the reporting verb, read backwards from the verb over auxiliaries and adverbs to a noun
+  phrase of capitalised words, determiners and speaker nouns ("the source", "Ukrainian
+  intelligence", "Prime Minister Alexander De Croo"); "citing Y" clauses become the chain;
+- the inverted "..., says the source to the HLN" / "said X": the subject after the verb;
+- a pronoun subject ("he added", "it said") takes the last named speaker;
+- otherwise nothing: the caller falls back to the document's default claimant (its outlet,
+  or whom it says it relays: "reported by X, writes Y").
 
-Names come from the catalog mentions where they can (a person gets their office from the
-actors catalog); otherwise the capitalised phrase before the verb is used as it stands.
+A named person is reported by their catalog name ("Jens Stoltenberg"), which carries their
+office in the actors catalog.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from enduse.extract.lexicon import Lexicon
 from enduse.knowledge import Knowledge
 from enduse.model import Claimant, Mention
 
-_PRONOUN = re.compile(r"^(?:he|she|they|it|il|elle|er|sie|он|она|они|він|вона|вони)$", re.IGNORECASE)
-_CITING = re.compile(
-    r",?\s*(?:citing|quoting|referring to|with reference to|со ссылкой на|з посиланням на)\s+"
-    r"([^,;]+?)(?=,|;| that | said| reported| says|$)",
-    re.IGNORECASE,
-)
-_ACCORDING = re.compile(
-    r"(?:according to|as quoted by|as reported by|selon|laut|по словам|по данным|за словами|за даними)\s+"
-    r"(?:a |an |the )?([^,;.]+?)(?=,|;|\.|$| the | is | are | was | were | will | has | have )",
-    re.IGNORECASE,
-)
-# A capitalised phrase: the fallback name of a speaker ("The Washington Post", "Ukrainian intelligence").
-_CAP_PHRASE = re.compile(
-    r"((?:[A-ZА-ЯІЇЄҐ][\w'’.-]*|of|the|and|for|de|von|van|der|la)(?:\s+(?:[A-ZА-ЯІЇЄҐ][\w'’.-]*|of|the|and|for|de|von|van|der|la|[a-z]+\s+intelligence|intelligence|officials?|source|sources|spokes(?:man|woman|person)|minister|ministry|government|media|military|authorities))*)\s*$"
-)
-_NP_BEFORE = re.compile(r"((?:[\w'’.-]+\s+){0,6}[\w'’.-]+)\s*$")
-_LEADING_JUNK = re.compile(
-    r"^(?:earlier|previously|meanwhile|however|also|and|but|on \w+|last \w+|in \w+|quote)[,:]?\s+", re.IGNORECASE
-)
-PERSON_KINDS = {"person"}
-SPEAKER_KINDS = {"actor", "outlet", "state", "state_metonym", "group"}
+_DATA = Path(__file__).parent / "data" / "attribution.yaml"
+
+
+@dataclass(frozen=True)
+class _Words:
+    pronouns: frozenset[str]
+    auxiliaries: frozenset[str]
+    speaker_nouns: frozenset[str]
+    determiners: frozenset[str]
+    citing: re.Pattern[str]
+    according: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+
+    def flat(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for lang in data[key].values() for w in lang)
+
+    citing = "|".join(sorted((re.escape(w) for lang in data["citing"].values() for w in lang), key=len, reverse=True))
+    according = "|".join(
+        sorted((re.escape(w) for lang in data["according"].values() for w in lang), key=len, reverse=True)
+    )
+    return _Words(
+        pronouns=flat("pronouns"),
+        auxiliaries=flat("auxiliaries"),
+        speaker_nouns=flat("speaker_nouns"),
+        determiners=flat("determiners"),
+        citing=re.compile(rf",?\s*(?:{citing})\s+([^,;]+?)(?=,|;|\s+that\s|\s+said|\s+reported|\s+says|$)", re.I),
+        according=re.compile(
+            rf"(?:{according})\s+(?:a |an |the )?([^,;.]+?)(?=,|;|\.|$|\s+(?:is|are|was|were|will|has|have|the)\s)",
+            re.I,
+        ),
+    )
+
+
+_TOKEN = re.compile(r"[\w'’.-]+|[\"“”«»,;:()]", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
     claimant: Claimant | None
-    speaker_person: str | None  # a named person, remembered for a later "he added"
 
 
-def _clean_name(text: str) -> str:
-    text = text.strip(" ,;:\"'“”‘’«»")
-    prev = None
-    while prev != text:
-        prev = text
-        text = _LEADING_JUNK.sub("", text)
-    return text.strip()
+def _strip(text: str) -> str:
+    return text.strip(" ,;:\"'“”‘’«»")
 
 
-def _mention_before(mentions: list[Mention], pos: int, window: int = 90) -> Mention | None:
-    best = None
+def _subject_before(clause: str) -> str | None:
+    """The noun phrase that ends right before a reporting verb, or None."""
+    w = _words()
+    tokens: list[str] = _TOKEN.findall(clause)
+    # Skip auxiliaries and adverbs between subject and verb: "has repeatedly", "also".
+    while tokens and (tokens[-1].lower() in w.auxiliaries or tokens[-1].lower().endswith("ly")):
+        tokens.pop()
+    phrase: list[str] = []
+    while tokens:
+        t = tokens[-1]
+        low = t.lower()
+        if low in w.pronouns and not phrase:
+            return t
+        if low in w.auxiliaries or not t[0].isalnum():
+            break
+        if t[0].isupper() or low in w.speaker_nouns or (phrase and low in w.determiners | {"of", "for", "de", "von"}):
+            phrase.insert(0, tokens.pop())
+            continue
+        break
+    while phrase and phrase[0].lower() in {"of", "for", "de", "von", "and"}:
+        phrase.pop(0)
+    return " ".join(phrase) if _names_someone(phrase) else None
+
+
+def _names_someone(phrase: list[str]) -> bool:
+    """A phrase names a speaker if it has a proper name or a speaker noun, not only "This"."""
+    w = _words()
+    return any(
+        (p[0].isupper() and p.lower() not in w.determiners | w.pronouns) or p.lower() in w.speaker_nouns for p in phrase
+    )
+
+
+def _subject_after(rest: str) -> str | None:
+    """The subject of an inverted report: '..., says the source to the HLN.' → 'the source'."""
+    w = _words()
+    tokens: list[str] = _TOKEN.findall(rest)
+    phrase: list[str] = []
+    for t in tokens[:8]:
+        low = t.lower()
+        if not phrase and low in w.pronouns:
+            return t
+        if low in w.determiners or t[0].isupper() or low in w.speaker_nouns or (phrase and low == "of"):
+            phrase.append(t)
+            continue
+        break
+    while phrase and phrase[-1].lower() in w.determiners | {"of"}:
+        phrase.pop()
+    return " ".join(phrase) if _names_someone(phrase) else None
+
+
+def _person_in(span_start: int, span_end: int, mentions: list[Mention], k: Knowledge) -> str | None:
     for m in mentions:
-        if m.end <= pos and pos - m.end <= window and m.kind in (*SPEAKER_KINDS, "actor"):
-            best = m
-    return best
-
-
-def _name_for(m: Mention, k: Knowledge) -> str:
-    if m.kind == "actor" and m.entry_id in k.actors:
-        return k.actors[m.entry_id].name
-    if m.kind == "outlet" and m.entry_id in k.outlets:
-        return k.outlets[m.entry_id].name
-    return m.text
+        if m.kind == "actor" and span_start <= m.start and m.end <= span_end:
+            entry = k.actors.get(m.entry_id)
+            if entry is not None and entry.kind == "person":
+                return entry.name
+    return None
 
 
 def attribute(
-    sentence: str,
-    offset: int,
-    mentions: list[Mention],
-    lex: Lexicon,
-    k: Knowledge,
-    last_person: str | None,
+    sentence: str, offset: int, mentions: list[Mention], lex: Lexicon, k: Knowledge, last_speaker: str | None
 ) -> Attribution:
-    """The claimant of one sentence (None when the sentence names nobody)."""
-    via: list[str] = [_clean_name(m.group(1)) for m in _CITING.finditer(sentence)]
-    m = _ACCORDING.search(sentence)
+    """The claimant of one sentence, or None when it names nobody."""
+    w = _words()
+    via = tuple(_strip(m.group(1)) for m in w.citing.finditer(sentence))
+    m = w.according.search(sentence)
     if m:
-        name = _clean_name(m.group(1))
-        rel = [x for x in mentions if x.start - offset >= m.start(1) and x.end - offset <= m.end(1)]
-        person = next((_name_for(x, k) for x in rel if x.kind == "actor" and _is_person(x, k)), None)
-        return Attribution(Claimant(person or name, tuple(via)), person)
+        name = _strip(m.group(1))
+        person = _person_in(offset + m.start(1), offset + m.end(1), mentions, k)
+        return Attribution(Claimant(person or name, via))
     for rm in lex.reporting.finditer(sentence):
-        verb = rm.group(0).lower()
-        if verb in ("according to", "citing", "quoting", "cited", "as quoted by", "as reported by"):
+        if rm.group(0).lower() in ("citing", "quoting", "cited", "according to", "as quoted by", "as reported by"):
             continue
-        before = sentence[: rm.start()]
-        # "..., says the source" / "said X": the subject follows the verb after a quote or comma.
-        if before.rstrip().endswith((",", "”", '"', "’", "»")) or not before.strip():
-            after = sentence[rm.end() :]
-            subj = re.match(r"\s+((?:[\w'’.-]+\s*){1,6}?)(?=\s+(?:to|in|on|at|that|as)\b|[,.;]|$)", after)
-            if subj:
-                name = _clean_name(subj.group(1))
-                if _PRONOUN.match(name):
-                    if last_person:
-                        return Attribution(Claimant(last_person, tuple(via)), last_person)
-                    continue
-                rel = [
-                    x
-                    for x in mentions
-                    if x.start - offset >= rm.end() and x.end - offset <= rm.end() + len(subj.group(0))
-                ]
-                person = next((_name_for(x, k) for x in rel if _is_person(x, k)), None)
-                return Attribution(Claimant(person or name, tuple(via)), person or last_person)
+        if rm.group(0)[0].isupper() and rm.start() > 0:
+            continue  # "the United States": a proper name, not the verb "states"
+        before = w.citing.sub("", sentence[: rm.start()]).rstrip()
+        if not before or before.rstrip(" ,").endswith(("”", '"', "’", "»")):
+            subject = _subject_after(sentence[rm.end() :])
+            if subject is None:
+                continue
+            start = rm.end() + sentence[rm.end() :].find(subject)
+        else:
+            subject = _subject_before(before.rstrip(" ,"))
+            if subject is None:
+                continue
+            start = before.rfind(subject)
+        if subject.lower() in w.pronouns:
+            if last_speaker:
+                return Attribution(Claimant(last_speaker, via))
             continue
-        clause = re.split(r"[,;:]\s*(?=[^,;:]*$)", before)[-1] if "," in before else before
-        clause = _CITING.sub("", clause)
-        np = _NP_BEFORE.search(clause.rstrip())
-        if not np:
-            continue
-        name = _clean_name(np.group(1))
-        if _PRONOUN.match(name.split()[-1] if name else ""):
-            if last_person:
-                return Attribution(Claimant(last_person, tuple(via)), last_person)
-            continue
-        mention = _mention_before(mentions, offset + rm.start())
-        if mention is not None and mention.start - offset >= len(before) - len(clause) - 1:
-            person = _name_for(mention, k) if _is_person(mention, k) else None
-            cap = _CAP_PHRASE.search(clause.rstrip())
-            text = person or (cap.group(1).strip() if cap and len(cap.group(1).split()) <= 8 else _name_for(mention, k))
-            return Attribution(Claimant(_clean_name(text), tuple(via)), person or last_person)
-        cap = _CAP_PHRASE.search(clause.rstrip())
-        if cap and cap.group(1).strip() and cap.group(1).strip()[0].isupper():
-            return Attribution(Claimant(_clean_name(cap.group(1)), tuple(via)), last_person)
-        if name and len(name.split()) <= 6 and name[0].isupper():
-            return Attribution(Claimant(name, tuple(via)), last_person)
-    return Attribution(None, last_person)
-
-
-def _is_person(m: Mention, k: Knowledge) -> bool:
-    return m.kind == "actor" and m.entry_id in k.actors and k.actors[m.entry_id].kind in PERSON_KINDS
+        person = _person_in(offset + start, offset + start + len(subject), mentions, k)
+        return Attribution(Claimant(person or _strip(subject), via))
+    return Attribution(None)
 
 
 _RELAYED = re.compile(
-    r"(?:reported|published|written)\s+(?:in\s+the\s+\w+\s+)?by\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})",
+    r"(?:reported|published|written)\s+(?:in\s+(?:the\s+)?\w+\s+)?by\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})"
 )
 
 

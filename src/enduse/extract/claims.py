@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from enduse.extract.attribution import attribute, document_claimant
 from enduse.extract.dates import DateMention, find_dates
@@ -81,11 +80,19 @@ def _triggers(sentence: str, lex: Lexicon, skip: list[tuple[int, int]]) -> dict[
             break
     if ClaimType.USE in found and ClaimType.SIGHTING in found:
         del found[ClaimType.SIGHTING]  # they describe one event; use subsumes seeing
+    auth = found.get(ClaimType.AUTHORIZATION)
+    use = found.get(ClaimType.USE)
+    if auth is not None and use is not None and 0 <= use - auth <= 45:
+        # "authorised Kyiv to use", "does not approve of the use of": the use is what is
+        # permitted or refused, part of the AUTHORIZATION claim, not a report of use.
+        del found[ClaimType.USE]
     return found
 
 
 def _hedged(sentence: str, trigger_pos: int, lex: Lexicon) -> bool:
-    return any(m.start() < trigger_pos or m.start() - trigger_pos < 25 for m in lex.hedges.finditer(sentence))
+    """A hedge scopes over what follows it: "information suggesting that X was used" hedges the
+    use, not the request for clarification that came before it."""
+    return any(m.start() < trigger_pos for m in lex.hedges.finditer(sentence))
 
 
 def _negated(sentence: str, trigger_pos: int, ctype: ClaimType, lex: Lexicon) -> bool:
@@ -102,28 +109,53 @@ def _government(code: str, k: Knowledge) -> str:
     return f"Government of {state.name}" if state else code
 
 
+_GOVERNMENT_NOUN = re.compile(
+    r"^[\s-]+(?:\w+\s+){0,2}?(?:government|authorities|administration|ministry|cabinet|leadership|parliament|"
+    r"officials|diplomats|prime minister|president|defen[cs]e minister|foreign minister)\b",
+    re.I,
+)
+
+
 def _party_actors(roles: Roles, trigger_pos: int, offset: int, k: Knowledge) -> list[ActorRef]:
-    """The acting parties: states (or their capitals) named before the trigger, coordinated ones
-    all kept; failing that, the first non-state actor."""
-    states_before = [(p, code, m) for p, code, m in roles.states if p - offset < trigger_pos]
-    if states_before:
-        # The coordinated group nearest the trigger: "Norway and Finland", "France, Belgium and the US".
-        groups: list[list[tuple[int, str, Mention]]] = [[states_before[0]]]
-        for prev, cur in pairwise(states_before):
-            if cur[0] - prev[2].end <= 7:  # ", ", " and ", ", and the "
-                groups[-1].append(cur)
-            else:
-                groups.append([cur])
-        chosen = groups[-1]
-        return [ActorRef(m.text, _government(code, k)) for _, code, m in chosen]
-    after = [(p, code, m) for p, code, m in roles.states if p - offset >= trigger_pos]
+    """The acting parties: the first states (or capitals, or "the Belgian government") named
+    before the trigger as a subject, not as the object of a preposition ("turn to Ukraine");
+    coordinated ones all kept ("Norway and Finland"). Failing that, the nearest actor before
+    the trigger, or a person's government."""
+    text = roles.sentence_text
+    candidates: list[tuple[int, str, str]] = []  # (position in sentence, code, text)
+    for p, code, m in roles.states:
+        pos = p - offset
+        if pos >= trigger_pos or _after_preposition(text, pos):
+            continue
+        if m.kind == "state_adj":
+            gov = _GOVERNMENT_NOUN.match(text[m.end - offset :])
+            if not gov:
+                continue
+            candidates.append((pos, code, text[pos : m.end - offset + gov.end()]))
+        else:
+            candidates.append((pos, code, m.text))
+    if candidates:
+        group = [candidates[0]]
+        for cur in candidates[1:]:
+            prev_end = group[-1][0] + len(group[-1][2])
+            if cur[0] - prev_end > 7:  # ", ", " and ", ", and the "
+                break
+            group.append(cur)
+        return [ActorRef(t, _government(code, k)) for _, code, t in group]
     actors = [a for p, a in roles.actors if p - offset < trigger_pos]
     if actors:
         return [actors[-1]]
-    if after:
-        _, code, m = after[0]
-        return [ActorRef(m.text, _government(code, k))]
-    return [roles.actors[0][1]] if roles.actors else []
+    return []
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|for|from|with|against|into|in|on|of|by|at|over|across|inside|toward|towards|than|like)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _after_preposition(sentence: str, pos: int) -> bool:
+    return bool(_PREPOSITION_BEFORE.search(sentence[max(0, pos - 15) : pos]))
 
 
 def _user_actor(roles: Roles, trigger_pos: int, offset: int) -> ActorRef | None:
@@ -184,7 +216,7 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
         ds = [d for d in dates if s.start <= d.start and d.end <= s.end]
         roles = read_roles(text, s, ms, lex, knowledge)
         found = _triggers(s.text, lex, [(w.start - s.start, w.end - s.start) for w in roles.weapons])
-        refers_back = bool(lex.anaphora.search(s.text[:60])) and not roles.weapons
+        refers_back = bool(lex.anaphora.match(s.text))
         weapons = roles.weapons or (ctx.weapons if refers_back else [])
         for ctype, pos in sorted(found.items(), key=lambda x: x[1]):
             new = _claims_for(ctype, pos, s, roles, weapons, ds, ctx, claimant or default, lex, knowledge, document.id)
@@ -252,7 +284,7 @@ def _claims_for(
     if ctype in PARTY_TYPES and not (roles.states or roles.actors or weapons):
         return []
     evidence = Evidence(s.text, s.start, s.end)
-    refers_back = weapons is not roles.weapons
+    refers_back = bool(lex.anaphora.match(s.text))
     when = _when(ds, s.start + pos) or (
         ctx.when if refers_back and ctype in (ClaimType.USE, ClaimType.SIGHTING) else None
     )
@@ -299,11 +331,7 @@ def _claims_for(
         origins: list[str | None] = list(w.origins) or [None]
         suppliers: list[str | None] = list(w.suppliers) or [None]
         if ctype == ClaimType.TRANSFER:
-            pairs = [
-                (o, sup)
-                for sup in suppliers
-                for o in ([sup] if sup and not w.origins else origins[:1])
-            ]
+            pairs = [(o, sup) for sup in suppliers for o in ([sup] if sup and not w.origins else origins[:1])]
         else:
             pairs = [(o, w.suppliers[0] if w.suppliers else None) for o in origins]
         targets: list[PlaceRef | None] = (

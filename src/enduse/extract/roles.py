@@ -23,7 +23,7 @@ _SUPPLIER_AFTER = re.compile(
 _LIST_SEP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s+as\s+well\s+as\s+)(?:the\s+)?$", re.IGNORECASE)
 # Generic users of weapons that no catalog lists: "anti-Putin armed groups", "pro-Ukrainian troops".
 _GENERIC_ACTOR = re.compile(
-    r"(?:(?:the|so-called)\s+)?(?:[\w-]+\s+){0,2}?(?:armed\s+groups|sabotage\s+groups|groups|fighters|troops|forces|"
+    r"(?<![\w-])(?!(?:by|that|which|who|and|or|of|the|to|for|from|with|in|on|at|as)\s)(?:[\w-]+\s+){0,2}?(?:armed\s+groups|sabotage\s+groups|groups|fighters|troops|forces|"
     r"saboteurs|militants|soldiers|units|insurgents|volunteers|militias?|rebels|extremists|terrorists|criminals|"
     r"separatists|mercenaries|paramilitaries)\b",
     re.IGNORECASE,
@@ -52,6 +52,8 @@ class Roles:
     actors: list[tuple[int, ActorRef]]  # (position, actor), users and acting parties
     states: list[tuple[int, str, Mention]]  # (position, ISO code, mention) for every state reference
     places: list[tuple[int, PlaceRef]]
+    sentence_text: str = ""
+    sentence_start: int = 0
 
 
 def _state_list_after(text: str, pos: int, mentions: list[Mention]) -> tuple[list[str], int]:
@@ -190,4 +192,6 @@ def read_roles(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Knowl
         actors=read_actors(text, s, ms, k),
         states=read_states(ms),
         places=read_places(text, s, ms, k),
+        sentence_text=s.text,
+        sentence_start=s.start,
     )

@@ -24,7 +24,8 @@ from enduse.knowledge.catalog import Knowledge
 from enduse.model import Mention
 
 _RUN = re.compile(r"[^\W_]+", re.UNICODE)
-_JOINER = re.compile(r"^[\s\-‐‑–—/.'’]*$")
+_JOINER = re.compile(r"^(?:[\s\-‐‑–—/'’]|\.(?!\s))*$")
+_INITIAL_STOP = re.compile(r"^\.\s*$")  # "U.S. Army": a period after a single letter joins words
 # Kinds in order of preference when one span names entries of several kinds.
 KIND_ORDER = ("weapon", "weapon_class", "actor", "outlet", "group", "state", "state_adj", "state_metonym", "place")
 
@@ -72,7 +73,7 @@ class Matcher:
             if starts[last] + (runs[last][1] - runs[last][0]) != e:
                 continue  # ends inside a run
             o_start, o_end = runs[first][0], runs[last][1]
-            if any(not _JOINER.match(text[runs[i][1] : runs[i + 1][0]]) for i in range(first, last)):
+            if any(not _joins(text, runs, i) for i in range(first, last)):
                 continue
             span_letters = "".join(ch for ch in text[o_start:o_end] if ch.isalnum())
             ok = [p for p in patterns if not p.case_sensitive or span_letters == p.letters]
@@ -99,6 +100,14 @@ class Matcher:
             )
             last_end = o_end
         return out
+
+
+def _joins(text: str, runs: list[tuple[int, int]], i: int) -> bool:
+    """May runs i and i+1 belong to one name? Spacing and hyphens join; a sentence stop does not."""
+    gap = text[runs[i][1] : runs[i + 1][0]]
+    if _JOINER.match(gap):
+        return True
+    return bool(_INITIAL_STOP.match(gap)) and runs[i][1] - runs[i][0] == 1
 
 
 def _names(k: Knowledge) -> list[tuple[str, str, str]]:
@@ -131,16 +140,19 @@ def build_matcher(k: Knowledge) -> Matcher:
         if len(key) < 2:
             continue
         letters = "".join(ch for ch in alias if ch.isalnum())
-        case_sensitive = len(key) <= 3 and letters.isupper()
-        keys = [key]
+        alpha = "".join(ch for ch in letters if ch.isalpha())
+        # Short capitals ("US", "UK") and designations whose letters are capitals ("AS-90",
+        # "T-72") must be capitals in the text too: "us", "as 90" are ordinary words.
+        case_sensitive = alpha.isupper() and (len(key) <= 3 or (len(alpha) <= 3 and len(alpha) < len(letters)))
+        variants = [(key, letters)]
         if kind in ("weapon", "weapon_class") and not key.endswith("s"):
-            keys.append(key + "s")  # plurals: "Javelins", "Leopard 2s"
-        for k_ in keys:
+            variants.append((key + "s", letters + "s"))  # plurals: "Javelins", "Leopard 2s", "T-72s"
+        for k_, letters_ in variants:
             slot = table.setdefault(k_, {})
             prev = slot.get((kind, entry_id))
             # One entry may list an alias in capitals and in lower case: the lenient form wins.
             if prev is None or (prev.case_sensitive and not case_sensitive):
-                slot[(kind, entry_id)] = _Pattern(kind, entry_id, case_sensitive, letters)
+                slot[(kind, entry_id)] = _Pattern(kind, entry_id, case_sensitive, letters_)
     automaton = ahocorasick.Automaton()
     for key, slot in table.items():
         automaton.add_word(key, (len(key), list(slot.values())))

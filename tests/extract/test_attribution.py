@@ -1,0 +1,54 @@
+"""Attribution: who asserts a sentence and whom they cite (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from enduse.extract.attribution import attribute, document_claimant
+from enduse.extract.lexicon import load_lexicon
+from enduse.knowledge import cached_knowledge
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "via"),
+    [
+        (
+            "The Daily Ledger, citing two officials, reported that the howitzers had arrived.",
+            "The Daily Ledger",
+            ("two officials",),
+        ),
+        ("According to the regional governor, the depot was struck overnight.", "regional governor", ()),
+        ("Defence officials said the shipment was delayed.", "Defence officials", ()),
+        (
+            "The Ministry of Defence has repeatedly stated that no such vehicles were lost.",
+            "The Ministry of Defence",
+            (),
+        ),
+        ('"The shells were old stock," says the source to the newspaper.', "the source", ()),
+        ("The Netherlands has also confirmed the transfer.", "The Netherlands", ()),
+    ],
+)
+def test_claimant_and_chain(sentence: str, claimant: str, via: tuple[str, ...]) -> None:
+    c = attribute(sentence, 0, [], load_lexicon(), cached_knowledge(), None).claimant
+    assert c is not None and c.text == claimant and c.via == via
+
+
+def test_a_pronoun_speaker_takes_the_last_named_one() -> None:
+    c = attribute('"We will not send more," she added.', 0, [], load_lexicon(), cached_knowledge(), "Jane Doe").claimant
+    assert c is not None and c.text == "Jane Doe"
+
+
+def test_a_sentence_without_a_speaker_has_no_claimant() -> None:
+    assert attribute("The rifles arrived in crates.", 0, [], load_lexicon(), cached_knowledge(), None).claimant is None
+
+
+def test_a_determiner_alone_is_not_a_speaker() -> None:
+    c = attribute("This is shown in the delivery papers.", 0, [], load_lexicon(), cached_knowledge(), None)
+    assert c.claimant is None
+
+
+def test_document_claimant_prefers_the_relayed_outlet() -> None:
+    c = document_claimant("It was reported by Morning Courier, writes Evening Star.", "Evening Star")
+    assert c is not None and c.text == "Morning Courier"
+    c = document_claimant("Plain text without a relay line.", "Evening Star")
+    assert c is not None and c.text == "Evening Star"

@@ -1,0 +1,96 @@
+"""Claim assembly on sentences written for these tests, and offsets on real documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from enduse.extract import extract
+from enduse.ingest import build_document, read_inputs
+from enduse.knowledge import cached_knowledge
+from enduse.model import ClaimType, DatePrecision, Document, PublishedDate
+from tests.conftest import shared_path
+
+
+def doc(text: str, published: dt.date | None = dt.date(2024, 3, 15)) -> Document:
+    return Document(
+        id="t", text=text, published=PublishedDate(published, DatePrecision.DAY, "test") if published else None
+    )
+
+
+def types(text: str) -> list[str]:
+    return [str(c.type) for c in extract(doc(text), cached_knowledge())]
+
+
+def test_one_claim_per_weapon_in_a_list() -> None:
+    claims = extract(
+        doc("Militants used Javelin missiles and NLAW launchers near the border on 2 March."), cached_knowledge()
+    )
+    uses = [c for c in claims if c.type == ClaimType.USE]
+    assert sorted(c.weapon.name for c in uses if c.weapon) == ["Javelin", "NLAW"]
+    assert all(c.when and c.when.start == dt.date(2024, 3, 2) for c in uses)
+
+
+def test_a_permission_to_use_is_an_authorization_not_a_use() -> None:
+    assert types("The government authorised the army to use its HIMARS launchers near the border.") == ["AUTHORIZATION"]
+
+
+def test_hedging_scopes_over_what_follows() -> None:
+    claims = extract(
+        doc("The ministry will seek clarification over reports suggesting that its howitzers were used abroad."),
+        cached_knowledge(),
+    )
+    by_type = {str(c.type): c for c in claims}
+    assert by_type["INVESTIGATION"].hedged is False
+    assert by_type["USE"].hedged is True
+
+
+def test_a_denial_is_negated() -> None:
+    [c] = [
+        c
+        for c in extract(doc("The alliance denied that its tanks were involved."), cached_knowledge())
+        if c.type == ClaimType.DENIAL
+    ]
+    assert c.negated is True
+
+
+def test_repeated_paragraphs_yield_each_claim_once() -> None:
+    para = "Officials said the army received Leopard 2 tanks last week."
+    once = extract(doc(para), cached_knowledge())
+    twice = extract(doc(para + "\n\n" + para), cached_knowledge())
+    assert [c.to_interchange()["type"] for c in twice] == [c.to_interchange()["type"] for c in once]
+
+
+def test_a_sentence_without_weapons_makes_no_use_claim() -> None:
+    assert "USE" not in types("The talks were used to discuss trade.")
+
+
+def _real_documents() -> list[Document]:
+    docs: list[Document] = []
+    for path in (shared_path("seeds"), shared_path("dev", "articles.jsonl")):
+        for item in read_inputs([Path(path)], 10_000_000):
+            d = item if not hasattr(item, "data") else build_document(item)  # type: ignore[arg-type]
+            if isinstance(d, Document):
+                docs.append(d)
+    return docs
+
+
+def test_evidence_is_the_clean_text_at_its_offsets_for_every_claim_of_the_test_data() -> None:
+    docs = _real_documents()
+    assert len(docs) >= 30
+    n = 0
+    for d in docs:
+        for c in extract(d, cached_knowledge()):
+            assert d.text[c.evidence.start : c.evidence.end] == c.evidence.text
+            n += 1
+    assert n > 100
+
+
+@pytest.mark.parametrize("workers", [1])
+def test_extraction_is_deterministic(workers: int) -> None:
+    d = doc("Reports say Ukrainian troops fired HIMARS rockets at a bridge in Kherson Oblast on 3 March.")
+    a = [c.to_interchange() for c in extract(d, cached_knowledge())]
+    b = [c.to_interchange() for c in extract(d, cached_knowledge())]
+    assert a == b and a
