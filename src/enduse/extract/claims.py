@@ -80,6 +80,10 @@ def _triggers(sentence: str, lex: Lexicon, skip: list[tuple[int, int]]) -> dict[
             break
     if ClaimType.USE in found and ClaimType.SIGHTING in found:
         del found[ClaimType.SIGHTING]  # they describe one event; use subsumes seeing
+    for ctype in (ClaimType.USE, ClaimType.SIGHTING, ClaimType.CAPTURE):
+        pos = found.get(ctype)
+        if pos is not None and _modal_before(sentence, pos, lex):
+            del found[ctype]  # "can be fired", "needs HIMARS to counter": no event is reported
     auth = found.get(ClaimType.AUTHORIZATION)
     use = found.get(ClaimType.USE)
     if auth is not None and use is not None and 0 <= use - auth <= 45:
@@ -87,6 +91,14 @@ def _triggers(sentence: str, lex: Lexicon, skip: list[tuple[int, int]]) -> dict[
         # permitted or refused, part of the AUTHORIZATION claim, not a report of use.
         del found[ClaimType.USE]
     return found
+
+
+def _modal_before(sentence: str, pos: int, lex: Lexicon) -> bool:
+    """A modal, purpose or condition word in the few words before the trigger."""
+    window = sentence[max(0, pos - 25) : pos]
+    if lex.hedges.search(window):
+        return False  # "could have been used" reports a possible event: hedged, kept
+    return bool(lex.modals.search(window))
 
 
 def _hedged(sentence: str, trigger_pos: int, lex: Lexicon) -> bool:
@@ -327,12 +339,23 @@ def _claims_for(
         return out
     user = _user_actor(roles, pos, s.start) or (ctx.actor if refers_back else None)
     recipient = _recipient(roles, s.text, s.start, set())
+    # A transfer's supplier, when no "supplied by X" names it, is the state that acts in the
+    # sentence: "Norway will donate ...", "the German government approved the sale ...".
+    subject_suppliers = (
+        [a.name for a in _party_actors(roles, pos, s.start, k)] if ctype == ClaimType.TRANSFER else []
+    )
+    subject_codes = [c for c in (_state_code(n, k) for n in subject_suppliers) if c]
     for w in weapons:
-        origins: list[str | None] = list(w.origins) or [None]
-        suppliers: list[str | None] = list(w.suppliers) or [None]
+        catalog_origin = _catalog_origin(w, k)
+        rec = w.recipient or recipient
+        # The state that receives is never its own supplier ("Ukraine received HIMARS").
+        suppliers: list[str | None] = [c for c in (w.suppliers or subject_codes) if c != rec] or [None]
         if ctype == ClaimType.TRANSFER:
-            pairs = [(o, sup) for sup in suppliers for o in ([sup] if sup and not w.origins else origins[:1])]
+            # The origin of a transferred item is the state that made or supplied it: what the
+            # text says, else the supplier, else where the catalog says the system is made.
+            pairs = [(w.origins[0] if w.origins else (sup or catalog_origin), sup) for sup in suppliers]
         else:
+            origins: list[str | None] = list(w.origins) or [catalog_origin]
             pairs = [(o, w.suppliers[0] if w.suppliers else None) for o in origins]
         targets: list[PlaceRef | None] = (
             list(places) if ctype == ClaimType.RETRANSFER and places else [places[0] if places else None]
@@ -352,6 +375,19 @@ def _claims_for(
                     )
                 )
     return out
+
+
+def _catalog_origin(w: WeaponSpan, k: Knowledge) -> str | None:
+    entry = k.weapon_named(w.name) if w.name else None
+    return entry.origin if entry else None
+
+
+def _state_code(government: str | None, k: Knowledge) -> str | None:
+    """The ISO code behind a party name made by `_government` ("Government of Norway")."""
+    if not government or not government.startswith("Government of "):
+        return None
+    name = government.removeprefix("Government of ")
+    return next((s.code for s in k.states.values() if s.name == name), None)
 
 
 def _ref(w: WeaponSpan | None) -> WeaponRef | None:

@@ -43,6 +43,8 @@ class Lexicon:
     origin_suffixes: tuple[str, ...]
     supplier_suffixes: tuple[str, ...]
     anaphora: re.Pattern[str]
+    origin_cues: re.Pattern[str]
+    modals: re.Pattern[str]
 
 
 def _all_languages(section: Any, name: str) -> list[str]:
@@ -72,4 +74,6 @@ def load_lexicon() -> Lexicon:
         origin_suffixes=tuple(data["origin_suffixes"]),
         supplier_suffixes=tuple(data["supplier_suffixes"]),
         anaphora=compile_list(_all_languages(data["anaphora"], "anaphora")),
+        origin_cues=compile_list(_all_languages(data["origin_cues"], "origin_cues")),
+        modals=compile_list(_all_languages(data["modals"], "modals")),
     )

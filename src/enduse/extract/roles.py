@@ -16,8 +16,8 @@ _ORIGIN_AFTER = re.compile(
     r"^\s*(?:that\s+(?:were|are|was)\s+)?(?:made|manufactured|produced|built|designed)\s+(?:in|by)\s+", re.IGNORECASE
 )
 _SUPPLIER_AFTER = re.compile(
-    r"^\s*(?:\w+\s+){0,3}?(?:originally\s+|previously\s+)?(?:supplied|provided|delivered|given|transferred|donated|sent)"
-    r"(?:\s+to\s+(?P<to>[\w'’ -]+?))?\s+by\s+",
+    r"^\s*(?:(?:\w+\s+){0,3}?(?:originally\s+|previously\s+)?(?:supplied|provided|delivered|given|transferred|donated|sent"
+    r"|pledged|promised|handed\s+over)(?:\s+to\s+(?P<to>[\w'’ -]+?))?\s+by|\s*from)\s+",
     re.IGNORECASE,
 )
 _LIST_SEP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s+as\s+well\s+as\s+)(?:the\s+)?$", re.IGNORECASE)
@@ -124,7 +124,7 @@ def read_weapons(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Kno
             start = adj.start
             back -= 1
         after = text[end : s.end]
-        om = _ORIGIN_AFTER.match(after)
+        om = _ORIGIN_AFTER.match(after) or _origin_cue(lex, after)
         if om:
             codes, stop = _state_list_after(text, end + om.end(), [x for x in ms if x.start >= end + om.end()])
             if codes:
@@ -145,6 +145,28 @@ def read_weapons(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Kno
         w.suppliers = list(dict.fromkeys(w.suppliers))
         out.append(w)
         i = j
+    return out
+
+
+def _origin_cue(lex: Lexicon, after: str) -> re.Match[str] | None:
+    """'made in' / 'производства' right after a weapon (allowing an adverb between)."""
+    m = lex.origin_cues.search(after, 0, 40)
+    if m and re.fullmatch(r"[\s,]*(?:\w+\s+)?", after[: m.start()]):
+        return re.match(re.escape(after[: m.end()]) + r"\s*", after)
+    return None
+
+
+def drop_redundant(weapons: list[WeaponSpan]) -> list[WeaponSpan]:
+    """A class that only re-names a system of the same sentence ("HIMARS, a potent rocket
+    system") or a bare "weapons" beside specific ones is not a weapon of its own."""
+    named = {w.category for w in weapons if w.name}
+    specific = any(w.category != "generic" for w in weapons)
+    out = []
+    for w in weapons:
+        bare = w.name is None and not w.origins and not w.suppliers
+        if bare and (w.category in named or (w.category == "generic" and specific)):
+            continue
+        out.append(w)
     return out
 
 
@@ -188,7 +210,7 @@ def read_places(text: str, s: Sentence, ms: list[Mention], k: Knowledge) -> list
 
 def read_roles(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Knowledge) -> Roles:
     return Roles(
-        weapons=read_weapons(text, s, ms, lex, k),
+        weapons=drop_redundant(read_weapons(text, s, ms, lex, k)),
         actors=read_actors(text, s, ms, k),
         states=read_states(ms),
         places=read_places(text, s, ms, k),
