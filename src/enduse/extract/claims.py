@@ -69,21 +69,38 @@ class _Context:
     speaker_claimant: Claimant | None = None
 
 
-def _triggers(sentence: str, lex: Lexicon, skip: list[tuple[int, int]]) -> dict[ClaimType, int]:
-    """Each claim type whose trigger occurs outside the weapon spans, with its first position."""
+def _triggers(sentence: str, lex: Lexicon, weapon_spans: list[tuple[int, int]]) -> dict[ClaimType, int]:
+    """Each claim type with the position of its first trigger that passes the filters:
+
+    - not inside a weapon's name and not glued to a word before it ("Western-supplied");
+    - USE, SIGHTING, CAPTURE and DENIAL: no modal or purpose word just before ("can be fired",
+      "to deny");
+    - TRANSFER: not in a relative clause that only describes the weapon ("the weapons that the
+      West supplies"), unless it names who supplies them;
+    - AUTHORIZATION: not the object of a request ("requested permission", "urged ... to allow");
+    - types about a weapon: within reach of one (a trigger at the far end of a long sentence
+      is about something else).
+    """
     found: dict[ClaimType, int] = {}
     for ctype, pattern in lex.triggers.items():
         for m in pattern.finditer(sentence):
-            if any(a <= m.start() < b for a, b in skip):
+            pos = m.start()
+            if any(a <= pos < b for a, b in weapon_spans) or (pos > 0 and sentence[pos - 1] == "-"):
                 continue
-            found[ctype] = m.start()
+            if ctype in (ClaimType.USE, ClaimType.SIGHTING, ClaimType.CAPTURE, ClaimType.DENIAL) and _modal_before(
+                sentence, pos, lex
+            ):
+                continue
+            if ctype == ClaimType.TRANSFER and _describes_weapon(sentence, pos, m.end(), weapon_spans):
+                continue
+            if ctype == ClaimType.AUTHORIZATION and lex.requests.search(sentence[max(0, pos - 40) : pos]):
+                continue
+            if ctype in WEAPON_TYPES and weapon_spans and min(_distance(pos, span) for span in weapon_spans) > 100:
+                continue
+            found[ctype] = pos
             break
     if ClaimType.USE in found and ClaimType.SIGHTING in found:
         del found[ClaimType.SIGHTING]  # they describe one event; use subsumes seeing
-    for ctype in (ClaimType.USE, ClaimType.SIGHTING, ClaimType.CAPTURE):
-        pos = found.get(ctype)
-        if pos is not None and _modal_before(sentence, pos, lex):
-            del found[ctype]  # "can be fired", "needs HIMARS to counter": no event is reported
     auth = found.get(ClaimType.AUTHORIZATION)
     use = found.get(ClaimType.USE)
     if auth is not None and use is not None and 0 <= use - auth <= 45:
@@ -91,6 +108,27 @@ def _triggers(sentence: str, lex: Lexicon, skip: list[tuple[int, int]]) -> dict[
         # permitted or refused, part of the AUTHORIZATION claim, not a report of use.
         del found[ClaimType.USE]
     return found
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)\s+(?:[\w'’]+\s+){0,4}$", re.I)
+_RELATIVE_START = re.compile(r"^[\s,]*(?:which|that)\b", re.I)
+
+
+def _describes_weapon(sentence: str, start: int, end: int, weapon_spans: list[tuple[int, int]]) -> bool:
+    """A transfer verb in a relative clause on a weapon ("the weapons that the West supplies",
+    "its own weapons, which it has supplied"), with no "by X" naming the supplier."""
+    m = _RELATIVE_BEFORE.search(sentence[max(0, start - 40) : start])
+    if not m:
+        return False
+    rel = max(0, start - 40) + m.start()
+    if not any(0 <= rel - b <= 3 and _RELATIVE_START.match(sentence[b:]) for _, b in weapon_spans):
+        return False  # "reported that Britain would send": a complement clause, not a relative one
+    return not re.match(r"(?:\s+\w+){0,4}?\s+by\s", sentence[end : end + 40])
+
+
+def _distance(pos: int, span: tuple[int, int]) -> int:
+    a, b = span
+    return 0 if a <= pos < b else (a - pos if pos < a else pos - b)
 
 
 def _modal_before(sentence: str, pos: int, lex: Lexicon) -> bool:
@@ -223,6 +261,7 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
     claims: list[Claim] = []
     seen: set[tuple[object, ...]] = set()
     attributions = _attributions(sentences, mentions, lex, knowledge)
+    previous: set[tuple[ClaimType, str | None]] = set()
     for s, claimant in zip(sentences, attributions, strict=True):
         ms = [m for m in mentions if s.start <= m.start and m.end <= s.end]
         ds = [d for d in dates if s.start <= d.start and d.end <= s.end]
@@ -230,15 +269,31 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
         found = _triggers(s.text, lex, [(w.start - s.start, w.end - s.start) for w in roles.weapons])
         refers_back = bool(lex.anaphora.match(s.text))
         weapons = roles.weapons or (ctx.weapons if refers_back else [])
+        made: set[tuple[ClaimType, str | None]] = set()
         for ctype, pos in sorted(found.items(), key=lambda x: x[1]):
             new = _claims_for(ctype, pos, s, roles, weapons, ds, ctx, claimant or default, lex, knowledge, document.id)
             for c in new:
+                if _restates(c, previous):
+                    continue
                 key = (c.type, c.weapon, c.origin, c.supplier, c.actor, c.place, normalise(c.evidence.text))
                 if key not in seen:
                     seen.add(key)
                     claims.append(c)
+                    made.add((c.type, c.weapon.category if c.weapon else None))
+        previous = made
         _update_context(ctx, roles, ds)
     return claims
+
+
+_ANAPHORIC_WEAPON = re.compile(r"^(?:those|these|the|them|it|they|such)\b", re.I)
+
+
+def _restates(c: Claim, previous: set[tuple[ClaimType, str | None]]) -> bool:
+    """"We captured those tanks" right after a sentence that claimed the capture of tanks:
+    the same claim again, not a new one."""
+    if c.weapon is None or not _ANAPHORIC_WEAPON.match(c.weapon.text):
+        return False
+    return (c.type, c.weapon.category) in previous
 
 
 def _attributions(
@@ -345,7 +400,8 @@ def _claims_for(
         [a.name for a in _party_actors(roles, pos, s.start, k)] if ctype == ClaimType.TRANSFER else []
     )
     subject_codes = [c for c in (_state_code(n, k) for n in subject_suppliers) if c]
-    for w in weapons:
+    attached = _weapon_before(weapons, s.start + pos, s.text, s.start)
+    for w in [attached] if attached else weapons:
         catalog_origin = _catalog_origin(w, k)
         rec = w.recipient or recipient
         # The state that receives is never its own supplier ("Ukraine received HIMARS").
@@ -354,6 +410,9 @@ def _claims_for(
             # The origin of a transferred item is the state that made or supplied it: what the
             # text says, else the supplier, else where the catalog says the system is made.
             pairs = [(w.origins[0] if w.origins else (sup or catalog_origin), sup) for sup in suppliers]
+        elif w.suppliers and not w.origins:
+            # "vehicles given to Ukraine by the United States and Poland": one claim per supplier.
+            pairs = [(sup, sup) for sup in w.suppliers]
         else:
             origins: list[str | None] = list(w.origins) or [catalog_origin]
             pairs = [(o, w.suppliers[0] if w.suppliers else None) for o in origins]
@@ -375,6 +434,19 @@ def _claims_for(
                     )
                 )
     return out
+
+
+_PARTICIPLE_GAP = re.compile(r"^[\s,]*(?:\w+ly\s+)?(?:(?:been|being|were|was|are|is)\s+)?$")
+
+
+def _weapon_before(weapons: list[WeaponSpan], trigger_abs: int, sentence: str, offset: int) -> WeaponSpan | None:
+    """The weapon a trigger directly follows as its participle ("vehicles originally given to",
+    "rifles supplied to Kyiv"): then the trigger is about that weapon only."""
+    for w in weapons:
+        near = w.end <= trigger_abs and trigger_abs - w.end <= 25
+        if near and _PARTICIPLE_GAP.match(sentence[w.end - offset : trigger_abs - offset]):
+            return w
+    return None
 
 
 def _catalog_origin(w: WeaponSpan, k: Knowledge) -> str | None:

@@ -45,6 +45,7 @@ class Lexicon:
     anaphora: re.Pattern[str]
     origin_cues: re.Pattern[str]
     modals: re.Pattern[str]
+    requests: re.Pattern[str]
 
 
 def _all_languages(section: Any, name: str) -> list[str]:
@@ -76,4 +77,5 @@ def load_lexicon() -> Lexicon:
         anaphora=compile_list(_all_languages(data["anaphora"], "anaphora")),
         origin_cues=compile_list(_all_languages(data["origin_cues"], "origin_cues")),
         modals=compile_list(_all_languages(data["modals"], "modals")),
+        requests=compile_list(_all_languages(data["requests"], "requests")),
     )

@@ -75,6 +75,20 @@ def _state_list_after(text: str, pos: int, mentions: list[Mention]) -> tuple[lis
     return codes, cursor
 
 
+_ADJ_GAP = re.compile(r"[\s-]*(?:\w+[\s-]*){0,1}(?:and\s+other\s+\w+\s+|and\s+)?")
+_NOUN_GAP = re.compile(r"(?:-\w+|['’]s)[\s-]*(?:\w+[\s-]*)?")
+
+
+def _modifies(m: Mention, gap: str) -> bool:
+    """Does this state or group mention modify the weapon after it? "Belgian rifles",
+    "US-made weapons", "Russia's tanks" do; "send Ukraine 14 tanks" does not."""
+    if m.kind in ("state_adj", "group"):
+        return bool(_ADJ_GAP.fullmatch(gap))
+    if m.kind == "state":
+        return bool(_NOUN_GAP.fullmatch(gap))
+    return False
+
+
 def read_weapons(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Knowledge) -> list[WeaponSpan]:
     out: list[WeaponSpan] = []
     i = 0
@@ -103,11 +117,7 @@ def read_weapons(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Kno
         w = WeaponSpan(start, end, text[start:end], name, category)
         # Adjectives before: "Belgian-made", "US-supplied", "American and other Western".
         back = i - 1
-        while (
-            back >= 0
-            and ms[back].kind in ("state_adj", "state", "group")
-            and re.fullmatch(r"[\s-]*(?:\w+[\s-]*){0,1}(?:and\s+other\s+\w+\s+|and\s+)?", text[ms[back].end : start])
-        ):
+        while back >= 0 and _modifies(ms[back], text[ms[back].end : start]):
             gap = text[ms[back].end : start].lower()
             adj = ms[back]
             if adj.kind == "group":
@@ -154,6 +164,26 @@ def _origin_cue(lex: Lexicon, after: str) -> re.Match[str] | None:
     if m and re.fullmatch(r"[\s,]*(?:\w+\s+)?", after[: m.start()]):
         return re.match(re.escape(after[: m.end()]) + r"\s*", after)
     return None
+
+
+_LIST_INTRO = re.compile(r"^[\s,]*(?:including|such\s+as|like|e\.g\.|among\s+them|for\s+example)\b", re.I)
+_SPECIFIC_INTRO = re.compile(r"^[\s,]*(?:specifically|namely|in\s+particular|notably)\b", re.I)
+
+
+def fold_lists(text: str, weapons: list[WeaponSpan]) -> list[WeaponSpan]:
+    """"various weapons, including air defence missiles, tanks ...": the examples illustrate
+    one claim about the head. "The Belgian weapons, specifically FN SCAR rifles": the
+    specific system is the weapon, with what the head said of its origin."""
+    for i, w in enumerate(weapons[:-1]):
+        gap = text[w.end : weapons[i + 1].start]
+        if w.name is None and _LIST_INTRO.match(gap):
+            return [*weapons[: i + 1]]
+        if w.name is None and _SPECIFIC_INTRO.match(gap):
+            nxt = weapons[i + 1]
+            nxt.origins = nxt.origins or list(w.origins)
+            nxt.suppliers = nxt.suppliers or list(w.suppliers)
+            return [*weapons[:i], *weapons[i + 1 :]]
+    return weapons
 
 
 def drop_redundant(weapons: list[WeaponSpan]) -> list[WeaponSpan]:
@@ -210,7 +240,7 @@ def read_places(text: str, s: Sentence, ms: list[Mention], k: Knowledge) -> list
 
 def read_roles(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Knowledge) -> Roles:
     return Roles(
-        weapons=drop_redundant(read_weapons(text, s, ms, lex, k)),
+        weapons=drop_redundant(fold_lists(text, read_weapons(text, s, ms, lex, k))),
         actors=read_actors(text, s, ms, k),
         states=read_states(ms),
         places=read_places(text, s, ms, k),
