@@ -84,19 +84,8 @@ def ingest_inputs(
 
 
 def _resolve_source(doc: Document, knowledge: Knowledge) -> None:
-    """Name the outlet from the catalog: by URL host, else by a signature in the text."""
-    from enduse.ingest.outlets import host_of
-
-    outlet = knowledge.outlet_for_host(host_of(doc.url))
-    if outlet is None and doc.source:
-        outlet = next(
-            (
-                o
-                for o in knowledge.outlets.values()
-                if doc.source.lower() in {o.name.lower(), *(s.lower() for s in o.signatures)}
-            ),
-            None,
-        )
+    """Name the outlet from the catalog (by id, host, name or in-text signature) where it can."""
+    outlet = knowledge.outlet_for(doc.source, doc.url)
     if outlet is not None:
         doc.source = outlet.id
 

@@ -37,6 +37,7 @@ class _Words:
     auxiliaries: frozenset[str]
     speaker_nouns: frozenset[str]
     determiners: frozenset[str]
+    time_words: frozenset[str]
     citing: re.Pattern[str]
     according: re.Pattern[str]
 
@@ -57,6 +58,7 @@ def _words() -> _Words:
         auxiliaries=flat("auxiliaries"),
         speaker_nouns=flat("speaker_nouns"),
         determiners=flat("determiners"),
+        time_words=flat("time_words"),
         citing=re.compile(rf",?\s*(?:{citing})\s+([^,;]+?)(?=,|;|\s+that\s|\s+said|\s+reported|\s+says|$)", re.I),
         according=re.compile(
             rf"(?:{according})\s+(?:a |an |the )?([^,;.]+?)(?=,|;|\.|$|\s+(?:is|are|was|were|will|has|have|the)\s)",
@@ -81,8 +83,11 @@ def _subject_before(clause: str) -> str | None:
     """The noun phrase that ends right before a reporting verb, or None."""
     w = _words()
     tokens: list[str] = _TOKEN.findall(clause)
-    # Skip auxiliaries and adverbs between subject and verb: "has repeatedly", "also".
-    while tokens and (tokens[-1].lower() in w.auxiliaries or tokens[-1].lower().endswith("ly")):
+    # Skip auxiliaries, adverbs and time words between subject and verb: "has repeatedly",
+    # "on Monday", "also".
+    while tokens and (
+        tokens[-1].lower() in w.auxiliaries | w.time_words or tokens[-1].lower().endswith("ly")
+    ):
         tokens.pop()
     phrase: list[str] = []
     while tokens:
@@ -167,7 +172,10 @@ def attribute(
             if last_speaker:
                 return Attribution(Claimant(last_speaker, via))
             continue
-        person = _person_in(offset + start, offset + start + len(subject), mentions, k)
+        a, b = offset + start, offset + start + len(subject)
+        if any(m.kind in ("weapon", "weapon_class") and m.start < b and a < m.end for m in mentions):
+            continue  # "BTR-80s were shown": a weapon is not a speaker
+        person = _person_in(a, b, mentions, k)
         return Attribution(Claimant(person or _strip(subject), via))
     return Attribution(None)
 

@@ -255,7 +255,7 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
     mentions = knowledge.matcher().find(text)
     sentences = split_sentences(text)
     dates = find_dates(text, ref)
-    outlet = knowledge.outlets.get(document.source or "")
+    outlet = knowledge.outlet_for(document.source, document.url)
     default = document_claimant(text, outlet.name if outlet else document.source)
     ctx = _Context()
     claims: list[Claim] = []

@@ -140,6 +140,25 @@ class Knowledge:
     def weapon_named(self, name: str) -> WeaponEntry | None:
         return self._weapon_by_name.get(name.lower())
 
+    def outlet_for(self, source: str | None, url: str | None = None) -> OutletEntry | None:
+        """The catalog outlet behind a document's source (an id, a host, a name or an in-text
+        signature such as "Sputnik") or its URL; None when the catalog does not know it."""
+        from urllib.parse import urlsplit
+
+        if source and source in self.outlets:
+            return self.outlets[source]
+        host = urlsplit(url).hostname if url and "://" in url else None
+        for candidate in (source, host):
+            hit = self.outlet_for_host(candidate) if candidate and "." in candidate else None
+            if hit:
+                return hit
+        if source:
+            low = source.lower().strip()
+            for o in self.outlets.values():
+                if low == o.name.lower() or low in (s.lower().strip("() ") for s in o.signatures):
+                    return o
+        return None
+
     def outlet_for_host(self, host: str | None) -> OutletEntry | None:
         if not host:
             return None
