@@ -39,6 +39,8 @@ EXTRACTOR_VERSION = "rules-0.1"
 
 # Types that need a weapon in (or referred to by) the sentence.
 WEAPON_TYPES = {ClaimType.USE, ClaimType.SIGHTING, ClaimType.TRANSFER, ClaimType.RETRANSFER, ClaimType.CAPTURE}
+# Event types whose common trigger words ("launched", "seen") must stand near the weapon.
+EVENT_TYPES = {ClaimType.USE, ClaimType.SIGHTING, ClaimType.CAPTURE}
 # Types whose actor is the acting party (a government, an alliance), not the user of a weapon.
 PARTY_TYPES = {ClaimType.AUTHORIZATION, ClaimType.INVESTIGATION, ClaimType.DENIAL}
 _PURPOSES = [
@@ -95,7 +97,7 @@ def _triggers(sentence: str, lex: Lexicon, weapon_spans: list[tuple[int, int]]) 
                 continue
             if ctype == ClaimType.AUTHORIZATION and lex.requests.search(sentence[max(0, pos - 40) : pos]):
                 continue
-            if ctype in WEAPON_TYPES and weapon_spans and min(_distance(pos, span) for span in weapon_spans) > 100:
+            if ctype in EVENT_TYPES and weapon_spans and min(_distance(pos, span) for span in weapon_spans) > 100:
                 continue
             found[ctype] = pos
             break
@@ -103,10 +105,11 @@ def _triggers(sentence: str, lex: Lexicon, weapon_spans: list[tuple[int, int]]) 
         del found[ClaimType.SIGHTING]  # they describe one event; use subsumes seeing
     auth = found.get(ClaimType.AUTHORIZATION)
     use = found.get(ClaimType.USE)
-    if auth is not None and use is not None and 0 <= use - auth <= 45:
-        # "authorised Kyiv to use", "does not approve of the use of": the use is what is
-        # permitted or refused, part of the AUTHORIZATION claim, not a report of use.
+    if auth is not None and use is not None and use > auth:
+        # "authorised Kyiv to use ... and hit targets", "does not approve of the use of": the
+        # use is what is permitted or refused, part of the AUTHORIZATION claim.
         del found[ClaimType.USE]
+
     return found
 
 
@@ -273,7 +276,7 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
         for ctype, pos in sorted(found.items(), key=lambda x: x[1]):
             new = _claims_for(ctype, pos, s, roles, weapons, ds, ctx, claimant or default, lex, knowledge, document.id)
             for c in new:
-                if _restates(c, previous):
+                if _restates(c, previous) or _condition_subject(c, found) or _repeats_party(c, claims):
                     continue
                 key = (c.type, c.weapon, c.origin, c.supplier, c.actor, c.place, normalise(c.evidence.text))
                 if key not in seen:
@@ -283,6 +286,23 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
         previous = made
         _update_context(ctx, roles, ds)
     return claims
+
+
+def _condition_subject(c: Claim, found: dict[ClaimType, int]) -> bool:
+    """"Weapons are delivered under the condition that ...", "the recipient may not resell
+    it": with a condition in the sentence, a transfer or re-transfer of weapons in general is
+    what the condition is about, not a claim of its own."""
+    if ClaimType.AUTHORIZATION not in found or c.type not in (ClaimType.TRANSFER, ClaimType.RETRANSFER):
+        return False
+    return c.weapon is None or (c.weapon.name is None and c.weapon.category == "generic")
+
+
+def _repeats_party(c: Claim, earlier: list[Claim]) -> bool:
+    """A party's investigation, permission or denial told again later in the document, with
+    no weapon of its own, is the same claim."""
+    if c.type not in PARTY_TYPES or c.weapon is not None or c.actor is None or c.actor.name is None:
+        return False
+    return any(e.type == c.type and e.actor is not None and e.actor.name == c.actor.name for e in earlier)
 
 
 _ANAPHORIC_WEAPON = re.compile(r"^(?:those|these|the|them|it|they|such)\b", re.I)

@@ -20,6 +20,9 @@ def phrase_pattern(phrase: str) -> str:
     """A phrase as a regex: words on boundaries, `*` for any ending, flexible spacing and hyphens."""
     parts = []
     for word in phrase.strip().split():
+        if word == "*":  # any one word: "rejected * claims"
+            parts.append(r"[\w'’-]+")
+            continue
         star = word.endswith("*")
         word = word.rstrip("*")
         sub = [re.escape(w) for w in re.split(r"-", word)]
@@ -46,6 +49,7 @@ class Lexicon:
     origin_cues: re.Pattern[str]
     modals: re.Pattern[str]
     requests: re.Pattern[str]
+    facility_nouns: re.Pattern[str]
 
 
 def _all_languages(section: Any, name: str) -> list[str]:
@@ -78,4 +82,5 @@ def load_lexicon() -> Lexicon:
         origin_cues=compile_list(_all_languages(data["origin_cues"], "origin_cues")),
         modals=compile_list(_all_languages(data["modals"], "modals")),
         requests=compile_list(_all_languages(data["requests"], "requests")),
+        facility_nouns=compile_list(_all_languages(data["facility_nouns"], "facility_nouns")),
     )

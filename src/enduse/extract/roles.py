@@ -20,7 +20,9 @@ _SUPPLIER_AFTER = re.compile(
     r"|pledged|promised|handed\s+over)(?:\s+to\s+(?P<to>[\w'’ -]+?))?\s+by|\s*from)\s+",
     re.IGNORECASE,
 )
-_LIST_SEP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+|\s+as\s+well\s+as\s+)(?:the\s+)?$", re.IGNORECASE)
+_LIST_SEP = re.compile(
+    r"^(?:\s*,\s*|\s*,?\s+(?:and|or|as\s+well\s+as|и|или|та|і|й|або|et|ou|und|oder|y|e)\s+)(?:the\s+)?$", re.IGNORECASE
+)
 # Generic users of weapons that no catalog lists: "anti-Putin armed groups", "pro-Ukrainian troops".
 _GENERIC_ACTOR = re.compile(
     r"(?<![\w-])(?!(?:by|that|which|who|and|or|of|the|to|for|from|with|in|on|at|as)\s)(?:[\w-]+\s+){0,2}?(?:armed\s+groups|sabotage\s+groups|groups|fighters|troops|forces|"
@@ -102,6 +104,16 @@ def read_weapons(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Kno
         category = k.weapons[m.entry_id].category if m.kind == "weapon" else k.weapon_classes[m.entry_id].category
         # "FN SCAR automatic rifles", "ATACMS missiles": a system followed by its class is one weapon.
         j = i + 1
+        # "High Mobility Artillery Rocket Systems (HIMARS)": the abbreviation is the same weapon.
+        if (
+            name
+            and j < len(ms)
+            and ms[j].kind == "weapon"
+            and k.weapons[ms[j].entry_id].name == name
+            and re.fullmatch(r"\s*[(/]\s*", text[end : ms[j].start])
+        ):
+            end = ms[j].end + (1 if text[ms[j].end : ms[j].end + 1] == ")" else 0)
+            j += 1
         while (
             j < len(ms)
             and ms[j].kind in ("weapon", "weapon_class")
@@ -114,6 +126,9 @@ def read_weapons(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Kno
                 category = k.weapon_classes[ms[j].entry_id].category if category == "generic" else category
             end = ms[j].end
             j += 1
+        if name is None and lex.facility_nouns.match(text, end + 1) and text[end : end + 1] in (" ", "-"):
+            i = j  # "ammunition depots", "arms manufacturer": a facility or a trade, not a weapon
+            continue
         w = WeaponSpan(start, end, text[start:end], name, category)
         # Adjectives before: "Belgian-made", "US-supplied", "American and other Western".
         back = i - 1
