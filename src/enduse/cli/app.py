@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from enduse import __version__
-from enduse.cli import clean, db, demo, extract, ingest, serve
+from enduse.cli import clean, db, demo, extract, fetch, ingest, serve
 
 app = typer.Typer(
     name="enduse",
@@ -37,6 +37,7 @@ app.add_typer(db.app, name="db")
 app.command("init")(db.init)
 app.command("ingest")(ingest.ingest)
 app.command("clean")(clean.clean)
+app.command("fetch")(fetch.fetch)
 app.command("extract")(extract.extract)
 app.command("serve")(serve.serve)
 app.command("demo")(demo.demo)

@@ -10,10 +10,11 @@ from enduse.ingest.boilerplate import clean_text
 from enduse.ingest.decode import DecodeError, decode_bytes
 from enduse.ingest.dedup import content_hash
 from enduse.ingest.html import extract_main_text
-from enduse.ingest.inputs import RawInput
 from enduse.ingest.language import detect_language
 from enduse.ingest.outlets import dateline_outlet, host_of
 from enduse.ingest.published import HEADER_DATE, find_published
+from enduse.ingest.raw import RawInput
+from enduse.ingest.urls import canonical_url
 from enduse.model import Document, Rejection
 
 MIN_WORDS = 5
@@ -77,8 +78,8 @@ def build_document(raw: RawInput, retrieved: dt.date | None = None) -> Document 
     return Document(
         id=raw.id,
         text=cleaned.text,
-        url=raw.url,
-        title=cleaned.title,
+        url=canonical_url(raw.url) or raw.url,
+        title=cleaned.title or raw.extra.get("title"),
         source=source,
         published=published,
         retrieved=raw.retrieved,

@@ -1,4 +1,8 @@
-"""Readers: turn paths (files, folders, JSONL dumps) into raw inputs, one per document.
+"""Readers: turn paths (files, folders, JSONL dumps, WARC files, URL lists) into raw inputs.
+
+One input per document. Files are told apart by suffix: .txt/.text, .html/.htm/.xhtml,
+.jsonl/.ndjson (optionally .gz), .warc/.warc.gz (`warc.py`), and .urls, a list of URLs
+fetched over HTTP (`fetch.py`).
 
 A reader never raises for a bad input: it yields a `Rejection` naming the input and the
 reason, and the batch goes on. Only the documented `InputError` leaves this module, for a
@@ -7,34 +11,26 @@ problem with the call itself.
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import json
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from enduse.errors import InputError
+from enduse.ingest.fetch import FetchOptions, fetch_targets, read_url_list
+from enduse.ingest.raw import RawInput
+from enduse.ingest.warc import read_warc
 from enduse.model import Rejection
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+WARC_SUFFIXES = {".warc", ".arc"}
+URL_LIST_SUFFIXES = {".urls"}
+SUPPORTED = ".txt, .html, .htm, .jsonl(.gz), .warc(.gz) and .urls (a list of URLs to fetch)"
 
-
-@dataclass(slots=True)
-class RawInput:
-    """One document as read, before cleaning: bytes or text, and what the input said about it."""
-
-    id: str
-    name: str  # where it came from, for messages: a path, or path:line for JSONL
-    kind: str  # "text" | "html"
-    data: bytes
-    url: str | None = None
-    published: str | None = None
-    outlet: str | None = None
-    retrieved: dt.date | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+__all__ = ["RawInput", "doc_id_for", "expand_paths", "read_inputs", "read_jsonl"]
 
 
 def _kind_for(path: Path) -> str | None:
@@ -42,7 +38,11 @@ def _kind_for(path: Path) -> str | None:
     last = suffixes[-1] if suffixes else ""
     if last == ".gz" and len(suffixes) == 2:
         last = suffixes[0]
-        return "jsonl" if last in JSONL_SUFFIXES else None
+        return "jsonl" if last in JSONL_SUFFIXES else "warc" if last in WARC_SUFFIXES else None
+    if last in WARC_SUFFIXES:
+        return "warc"
+    if last in URL_LIST_SUFFIXES:
+        return "urls"
     if last in TEXT_SUFFIXES:
         return "text"
     if last in HTML_SUFFIXES:
@@ -70,7 +70,7 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | Rejection]:
                 if _kind_for(child) is not None:
                     yield child
         elif _kind_for(path) is None:
-            yield Rejection(str(path), "unsupported file type", "enduse reads .txt, .html, .htm, .jsonl and .jsonl.gz")
+            yield Rejection(str(path), "unsupported file type", f"enduse reads {SUPPORTED}")
         else:
             yield path
 
@@ -90,6 +90,12 @@ def read_inputs(paths: Iterable[Path], max_bytes: int) -> Iterator[RawInput | Re
         if kind == "jsonl":
             yield from read_jsonl(item, max_bytes)
             continue
+        if kind == "warc":
+            yield from read_warc(item, max_bytes)
+            continue
+        if kind == "urls":
+            yield from _read_url_list(item, max_bytes)
+            continue
         if size > max_bytes:
             yield Rejection(
                 str(item), "too large", f"{size} bytes is over the limit of {max_bytes} (ENDUSE_MAX_INPUT_BYTES)"
@@ -101,6 +107,15 @@ def read_inputs(paths: Iterable[Path], max_bytes: int) -> Iterator[RawInput | Re
             yield Rejection(str(item), "unreadable", str(e))
             continue
         yield RawInput(id=doc_id_for(item), name=str(item), kind=kind or "text", data=data)
+
+
+def _read_url_list(path: Path, max_bytes: int) -> Iterator[RawInput | Rejection]:
+    try:
+        targets = read_url_list(path)
+    except InputError as e:
+        yield Rejection(str(path), "unreadable", e.hint)
+        return
+    yield from fetch_targets(targets, FetchOptions(max_bytes=max_bytes))
 
 
 def _open_jsonl(path: Path) -> Iterator[bytes]:
