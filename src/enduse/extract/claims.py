@@ -257,7 +257,6 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
     ref = document.published.value if document.published else None
     mentions = knowledge.matcher().find(text)
     sentences = split_sentences(text)
-    dates = find_dates(text, ref)
     outlet = knowledge.outlet_for(document.source, document.url)
     default = document_claimant(text, outlet.name if outlet else document.source)
     ctx = _Context()
@@ -267,10 +266,12 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
     previous: set[tuple[ClaimType, str | None]] = set()
     for s, claimant in zip(sentences, attributions, strict=True):
         ms = [m for m in mentions if s.start <= m.start and m.end <= s.end]
-        ds = [d for d in dates if s.start <= d.start and d.end <= s.end]
+        refers_back = bool(lex.anaphora.match(s.text))
+        if not ms and not refers_back:
+            continue  # no weapon, state, actor or reference back: no claim can be made here
         roles = read_roles(text, s, ms, lex, knowledge)
         found = _triggers(s.text, lex, [(w.start - s.start, w.end - s.start) for w in roles.weapons])
-        refers_back = bool(lex.anaphora.match(s.text))
+        ds = find_dates(text, ref, s.start, s.end) if (found or roles.weapons) else []
         weapons = roles.weapons or (ctx.weapons if refers_back else [])
         made: set[tuple[ClaimType, str | None]] = set()
         for ctype, pos in sorted(found.items(), key=lambda x: x[1]):

@@ -38,6 +38,7 @@ class _Tables:
     weekday_of: dict[str, int]
     part_of: dict[str, tuple[int, int]]
     pattern: re.Pattern[str]
+    cue_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +68,8 @@ def _tables() -> _Tables:
         rf"|(?P<year>(?:in|during|since)\s+(?P<y5>{year}))",
         re.IGNORECASE,
     )
-    return _Tables(month_of, weekday_of, part_of, pattern)
+    cues = set(month_of) | set(weekday_of) | {"yesterday", "today", "weekend", "ago", "week", "month", "year", "days", "weeks"}
+    return _Tables(month_of, weekday_of, part_of, pattern, frozenset(cues))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +187,14 @@ def _relative(rel: str, ref: dt.date, text: str) -> DateSpan:
 
 def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date expression in text[start:end], resolved against `ref` (the publication date)."""
+    t = _tables()
+    stop = len(text) if end is None else end
+    segment = text[start:stop]
+    # The pattern is long; most sentences hold no digit and no date word, so skip them.
+    if not any(ch.isdigit() for ch in segment) and not (set(re.findall(r"\w+", segment.lower())) & t.cue_words):
+        return []
     out = []
-    for m in _tables().pattern.finditer(text, start, len(text) if end is None else end):
+    for m in t.pattern.finditer(text, start, stop):
         # Guard the bare month "May": only "in May", "May 2023", "22 May" and the like are dates.
         span = resolve(m, ref)
         if span is not None:

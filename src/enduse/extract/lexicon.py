@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,25 +32,94 @@ def phrase_pattern(phrase: str) -> str:
     return r"(?<!\w)" + r"[\s-]+".join(parts) + r"(?!\w)"
 
 
-def compile_list(phrases: list[str]) -> re.Pattern[str]:
-    # Longest first so that "nothing to do with" wins over "not" at the same position.
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return re.compile("|".join(phrase_pattern(p) for p in ordered), re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+class PhraseList:
+    """A word list compiled to one regular expression, with a cheap pre-check.
+
+    Python's regex engine tries every alternative at every position, which made the trigger
+    lists the slowest part of extraction. Most sentences contain none of a list's first
+    words, so a set lookup on the sentence's words (and on word prefixes, for entries ending
+    in `*`) rules them out before the regex runs.
+    """
+
+    def __init__(self, phrases: list[str]) -> None:
+        # Longest first so that "nothing to do with" wins over "not" at the same position.
+        ordered = sorted(set(phrases), key=len, reverse=True)
+        self.pattern: re.Pattern[str] = re.compile("|".join(phrase_pattern(p) for p in ordered), re.IGNORECASE)
+        self.always = False
+        self.exact: set[str] = set()
+        self.prefixes: dict[int, set[str]] = {}
+        self._seen: dict[str, bool] = {}
+        for p in ordered:
+            first = re.split(r"[-\s]", p.strip(), maxsplit=1)[0].lower()
+            if first in ("", "*"):
+                self.always = True
+            elif first.endswith("*"):
+                stem = first.rstrip("*")
+                self.prefixes.setdefault(len(stem), set()).add(stem)
+            else:
+                self.exact.add(first)
+
+    def _starts(self, word: str) -> bool:
+        """Can an entry start with this (lower-case) word? Memoised: news vocabulary repeats."""
+        hit = self._seen.get(word)
+        if hit is None:
+            hit = word in self.exact or any(
+                len(word) >= n and word[:n] in stems for n, stems in self.prefixes.items()
+            )
+            if len(self._seen) > 500_000:
+                self._seen.clear()
+            self._seen[word] = hit
+        return hit
+
+    def maybe(self, text: str) -> bool:
+        """False only when no entry can match `text`."""
+        return self.always or any(self._starts(w) for w in set(_WORD.findall(text.lower())))
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """Matches in text[pos:endpos], trying the regex only where a word could start an entry."""
+        end = len(text) if endpos is None else endpos
+        if self.always:
+            yield from self.pattern.finditer(text, pos, end)
+            return
+        cursor = pos
+        for w in _WORD.finditer(text, pos, end):
+            if w.start() < cursor or not self._starts(w.group(0).lower()):
+                continue
+            m = self.pattern.match(text, w.start(), end)
+            if m:
+                yield m
+                cursor = max(m.end(), w.start() + 1)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        w = _WORD.match(text, pos)
+        if not self.always and (w is None or not self._starts(w.group(0).lower())):
+            return None
+        return self.pattern.match(text, pos)
+
+
+def compile_list(phrases: list[str]) -> PhraseList:
+    return PhraseList(phrases)
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    triggers: dict[ClaimType, re.Pattern[str]]
-    reporting: re.Pattern[str]
-    hedges: re.Pattern[str]
-    negations: re.Pattern[str]
+    triggers: dict[ClaimType, PhraseList]
+    reporting: PhraseList
+    hedges: PhraseList
+    negations: PhraseList
     origin_suffixes: tuple[str, ...]
     supplier_suffixes: tuple[str, ...]
-    anaphora: re.Pattern[str]
-    origin_cues: re.Pattern[str]
-    modals: re.Pattern[str]
-    requests: re.Pattern[str]
-    facility_nouns: re.Pattern[str]
+    anaphora: PhraseList
+    origin_cues: PhraseList
+    modals: PhraseList
+    requests: PhraseList
+    facility_nouns: PhraseList
 
 
 def _all_languages(section: Any, name: str) -> list[str]:

@@ -83,7 +83,7 @@ class Sentence:
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
-    m = re.search(r"([\w.]+)$", text[:stop])
+    m = re.search(r"([\w.]+)$", text[max(0, stop - 30) : stop])
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
