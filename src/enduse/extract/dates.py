@@ -68,7 +68,11 @@ def _tables() -> _Tables:
         rf"|(?P<year>(?:in|during|since)\s+(?P<y5>{year}))",
         re.IGNORECASE,
     )
-    cues = set(month_of) | set(weekday_of) | {"yesterday", "today", "weekend", "ago", "week", "month", "year", "days", "weeks"}
+    cues = (
+        set(month_of)
+        | set(weekday_of)
+        | {"yesterday", "today", "weekend", "ago", "week", "month", "year", "days", "weeks"}
+    )
     return _Tables(month_of, weekday_of, part_of, pattern, frozenset(cues))
 
 
