@@ -164,7 +164,10 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[RawInput | Rejection]:
                 continue
             uri = record.headers.get("WARC-Target-URI") or ""
             name = f"{path}@{offset} {uri}".rstrip()
-            status = record.http_headers.status_code
+            status = record.http_headers.status_code if record.http_headers is not None else None
+            if status is None:
+                yield Rejection(name, "broken WARC record", "the HTTP response header cannot be read")
+                continue
             if not 200 <= status < 300 or not html_content_type(record.http_headers.get("Content-Type")):
                 continue
             declared = record.content_length
