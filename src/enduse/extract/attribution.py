@@ -85,9 +85,7 @@ def _subject_before(clause: str) -> str | None:
     tokens: list[str] = _TOKEN.findall(clause)
     # Skip auxiliaries, adverbs and time words between subject and verb: "has repeatedly",
     # "on Monday", "also".
-    while tokens and (
-        tokens[-1].lower() in w.auxiliaries | w.time_words or tokens[-1].lower().endswith("ly")
-    ):
+    while tokens and (tokens[-1].lower() in w.auxiliaries | w.time_words or tokens[-1].lower().endswith("ly")):
         tokens.pop()
     phrase: list[str] = []
     while tokens:

@@ -198,6 +198,10 @@ def _party_actors(roles: Roles, trigger_pos: int, offset: int, k: Knowledge) -> 
     actors = [a for p, a in roles.actors if p - offset < trigger_pos]
     if actors:
         return [actors[-1]]
+    # "Ellemann-Jensen recalled that ...": an office holder speaks for their government.
+    people = [country for p, country in roles.persons if country and p - offset < trigger_pos]
+    if people:
+        return [ActorRef(k.states[people[0]].name if people[0] in k.states else people[0], _government(people[0], k))]
     return []
 
 
@@ -211,13 +215,66 @@ def _after_preposition(sentence: str, pos: int) -> bool:
     return bool(_PREPOSITION_BEFORE.search(sentence[max(0, pos - 15) : pos]))
 
 
-def _user_actor(roles: Roles, trigger_pos: int, offset: int) -> ActorRef | None:
-    """Who used, held or captured: "by X" after the trigger, else the nearest actor."""
-    if not roles.actors:
-        return None
-    after = [a for p, a in roles.actors if p - offset > trigger_pos]
-    before = [a for p, a in roles.actors if p - offset <= trigger_pos]
-    return before[-1] if before else after[0]
+def _user_actor(
+    roles: Roles, trigger_pos: int, offset: int, k: Knowledge, weapons: list[WeaponSpan]
+) -> ActorRef | None:
+    """Who used, held or captured: "used by X" right after the trigger; else the nearest
+    user before it (the first of a coordinated pair: "the Russian Volunteer Corps and the
+    Freedom of Russia Legion"); else a state as the subject ("Ukraine launched ...") standing
+    for its armed forces. Governments and agencies decide, they do not fire weapons."""
+    text = roles.sentence_text
+    users = [(p - offset, a) for p, a in roles.actors if a.name not in roles.parties]
+    for pos, a in users:
+        if 0 < pos - trigger_pos <= 40 and re.search(r"\bby\s+(?:the\s+)?$", text[max(0, pos - 12) : pos], re.I):
+            return a
+    before = [(pos, a) for pos, a in users if pos <= trigger_pos]
+    if before:
+        i = len(before) - 1
+        while i > 0 and re.fullmatch(
+            r"\s*(?:,|and|,\s*and|–|-)\s*(?:the\s+)?",
+            text[before[i - 1][0] + len(before[i - 1][1].text) : before[i][0]],
+        ):
+            i -= 1
+        return before[i][1]
+    in_weapon = [(w.start - offset, w.end - offset) for w in weapons]
+    for p, code, m in roles.states:
+        pos = p - offset
+        if any(a <= pos < b for a, b in in_weapon):
+            continue  # "rifles made in Belgium": an origin, not a user
+        if pos < trigger_pos and m.kind != "state_adj" and not _after_preposition(text, pos):
+            state = k.states.get(code)
+            return ActorRef(m.text, f"Armed Forces of {state.name if state else code}")
+    return users[0][1] if users else None
+
+
+def _retransfer_actor(roles: Roles, trigger_pos: int, offset: int, k: Knowledge) -> ActorRef | None:
+    """Who passes weapons on: the state or actor nearest before the trigger ("Kiev has been
+    reselling"), not the one whose claim it reports."""
+    text = roles.sentence_text
+    best: tuple[int, ActorRef] | None = None
+    for p, code, m in roles.states:
+        pos = p - offset
+        if pos < trigger_pos and m.kind != "state_adj" and not _after_preposition(text, pos):
+            if text[m.end - offset : m.end - offset + 2] in ("’s", "'s"):
+                continue  # "Moscow's claims": the claimant, not the actor
+            best = (pos, ActorRef(m.text, _government(code, k)))
+    for p, a in roles.actors:
+        pos = p - offset
+        if pos < trigger_pos and (best is None or pos > best[0]) and not _after_preposition(text, pos):
+            best = (pos, a)
+    return best[1] if best else None
+
+
+def _transfer_actor(roles: Roles, trigger_pos: int, offset: int) -> ActorRef | None:
+    """A non-state supplier: "transferred by Western powers", "from Western countries", or a
+    group or company as the subject. States are suppliers, not actors, of a transfer."""
+    text = roles.sentence_text
+    for p, a in roles.actors:
+        pos = p - offset
+        if pos > trigger_pos and re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[max(0, pos - 12) : pos], re.I):
+            return a
+    before = [a for p, a in roles.actors if p - offset < trigger_pos and a.name is not None]
+    return before[0] if before else None
 
 
 def _recipient(roles: Roles, sentence: str, offset: int, exclude: set[str]) -> str | None:
@@ -290,7 +347,7 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
 
 
 def _condition_subject(c: Claim, found: dict[ClaimType, int]) -> bool:
-    """"Weapons are delivered under the condition that ...", "the recipient may not resell
+    """ "Weapons are delivered under the condition that ...", "the recipient may not resell
     it": with a condition in the sentence, a transfer or re-transfer of weapons in general is
     what the condition is about, not a claim of its own."""
     if ClaimType.AUTHORIZATION not in found or c.type not in (ClaimType.TRANSFER, ClaimType.RETRANSFER):
@@ -310,7 +367,7 @@ _ANAPHORIC_WEAPON = re.compile(r"^(?:those|these|the|them|it|they|such)\b", re.I
 
 
 def _restates(c: Claim, previous: set[tuple[ClaimType, str | None]]) -> bool:
-    """"We captured those tanks" right after a sentence that claimed the capture of tanks:
+    """ "We captured those tanks" right after a sentence that claimed the capture of tanks:
     the same claim again, not a new one."""
     if c.weapon is None or not _ANAPHORIC_WEAPON.match(c.weapon.text):
         return False
@@ -396,13 +453,18 @@ def _claims_for(
         actors: list[ActorRef | None] = [*parties] or [None]
         for actor in actors:
             supplier = next((c for _, c, m in roles.states if actor and m.text == actor.text), None)
+            if supplier is None and actor is not None:
+                supplier = _state_code(actor.name, k)
             if supplier is None and weapon and weapon.origins:
                 supplier = weapon.origins[0]
+            origin = weapon.origins[0] if weapon and weapon.origins else None
+            if origin is None and weapon is not None and _POSSESSIVE.match(weapon.text):
+                origin = supplier  # "its weapons", "their arms": the party's own
             out.append(
                 Claim(
                     **base,  # type: ignore[arg-type]
                     weapon=_ref(weapon),
-                    origin=weapon.origins[0] if weapon and weapon.origins else None,
+                    origin=origin,
                     supplier=supplier,
                     recipient=recipient if recipient != supplier else None,
                     actor=actor,
@@ -413,13 +475,18 @@ def _claims_for(
                 )
             )
         return out
-    user = _user_actor(roles, pos, s.start) or (ctx.actor if refers_back else None)
+    if ctype == ClaimType.TRANSFER:
+        user = _transfer_actor(roles, pos, s.start)
+    elif ctype == ClaimType.RETRANSFER:
+        user = _retransfer_actor(roles, pos, s.start, k)
+    elif refers_back and ctx.actor is not None and not [a for _, a in roles.actors if a.name not in roles.parties]:
+        user = ctx.actor  # "These include ...": the users of the sentence before
+    else:
+        user = _user_actor(roles, pos, s.start, k, weapons) or (ctx.actor if refers_back else None)
     recipient = _recipient(roles, s.text, s.start, set())
     # A transfer's supplier, when no "supplied by X" names it, is the state that acts in the
     # sentence: "Norway will donate ...", "the German government approved the sale ...".
-    subject_suppliers = (
-        [a.name for a in _party_actors(roles, pos, s.start, k)] if ctype == ClaimType.TRANSFER else []
-    )
+    subject_suppliers = [a.name for a in _party_actors(roles, pos, s.start, k)] if ctype == ClaimType.TRANSFER else []
     subject_codes = [c for c in (_state_code(n, k) for n in subject_suppliers) if c]
     attached = _weapon_before(weapons, s.start + pos, s.text, s.start)
     for w in [attached] if attached else weapons:
@@ -449,7 +516,7 @@ def _claims_for(
                         origin=origin,
                         supplier=supplier,
                         recipient=w.recipient or recipient,
-                        actor=user if ctype != ClaimType.TRANSFER else None,
+                        actor=user,
                         place=place if ctype != ClaimType.TRANSFER else None,
                         purpose=_purpose(s.text) if ctype == ClaimType.USE else None,
                     )
@@ -468,6 +535,9 @@ def _weapon_before(weapons: list[WeaponSpan], trigger_abs: int, sentence: str, o
         if near and _PARTICIPLE_GAP.match(sentence[w.end - offset : trigger_abs - offset]):
             return w
     return None
+
+
+_POSSESSIVE = re.compile(r"^(?:its|their|our)\b", re.I)
 
 
 def _catalog_origin(w: WeaponSpan, k: Knowledge) -> str | None:

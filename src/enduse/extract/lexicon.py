@@ -66,9 +66,7 @@ class PhraseList:
         """Can an entry start with this (lower-case) word? Memoised: news vocabulary repeats."""
         hit = self._seen.get(word)
         if hit is None:
-            hit = word in self.exact or any(
-                len(word) >= n and word[:n] in stems for n, stems in self.prefixes.items()
-            )
+            hit = word in self.exact or any(len(word) >= n and word[:n] in stems for n, stems in self.prefixes.items())
             if len(self._seen) > 500_000:
                 self._seen.clear()
             self._seen[word] = hit

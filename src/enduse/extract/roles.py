@@ -12,6 +12,8 @@ from enduse.knowledge import Knowledge
 from enduse.model import ActorRef, Mention, PlaceRef
 
 STATE_KINDS = ("state", "state_adj", "state_metonym")
+# Actors that decide, investigate or deny, rather than fire or carry weapons.
+PARTY_KINDS = {"government", "ministry", "agency", "international organisation", "organisation"}
 _ORIGIN_AFTER = re.compile(
     r"^\s*(?:that\s+(?:were|are|was)\s+)?(?:made|manufactured|produced|built|designed)\s+(?:in|by)\s+", re.IGNORECASE
 )
@@ -54,6 +56,8 @@ class Roles:
     actors: list[tuple[int, ActorRef]]  # (position, actor), users and acting parties
     states: list[tuple[int, str, Mention]]  # (position, ISO code, mention) for every state reference
     places: list[tuple[int, PlaceRef]]
+    persons: list[tuple[int, str | None]] = field(default_factory=list)  # (position, country of their office)
+    parties: set[str] = field(default_factory=set)  # names of governments, ministries, agencies, organisations
     sentence_text: str = ""
     sentence_start: int = 0
 
@@ -186,7 +190,7 @@ _SPECIFIC_INTRO = re.compile(r"^[\s,]*(?:specifically|namely|in\s+particular|not
 
 
 def fold_lists(text: str, weapons: list[WeaponSpan]) -> list[WeaponSpan]:
-    """"various weapons, including air defence missiles, tanks ...": the examples illustrate
+    """ "various weapons, including air defence missiles, tanks ...": the examples illustrate
     one claim about the head. "The Belgian weapons, specifically FN SCAR rifles": the
     specific system is the weapon, with what the head said of its origin."""
     for i, w in enumerate(weapons[:-1]):
@@ -215,6 +219,9 @@ def drop_redundant(weapons: list[WeaponSpan]) -> list[WeaponSpan]:
     return out
 
 
+_APPOSITION = re.compile(r"\s*(?:of(?:\s+the)?|–|—|-|,|\()\s*(?:the\s+)?(?:so-called\s+)?", re.I)
+
+
 def read_actors(text: str, s: Sentence, ms: list[Mention], k: Knowledge) -> list[tuple[int, ActorRef]]:
     out: list[tuple[int, ActorRef]] = []
     for m in ms:
@@ -224,10 +231,27 @@ def read_actors(text: str, s: Sentence, ms: list[Mention], k: Knowledge) -> list
                 continue
             out.append((m.start, ActorRef(m.text, entry.name)))
         elif m.kind == "group" and m.entry_id in k.groups:
-            out.append((m.start, ActorRef(m.text, k.groups[m.entry_id].name)))
+            # Groupings ("Western powers", "NATO countries") keep the words the text uses: they
+            # are loose sets, and "the West" would say less than the text does.
+            out.append((m.start, ActorRef(m.text, None)))
     for g in _GENERIC_ACTOR.finditer(text, s.start, s.end):
-        if not any(p <= g.start() < p + len(a.text) or g.start() <= p < g.end() for p, a in out):
-            out.append((g.start(), ActorRef(g.group(0), None)))
+        if any(p <= g.start() < p + len(a.text) or g.start() <= p < g.end() for p, a in out):
+            continue
+        # "fighters of the Russian Volunteer Corps", "anti-Kremlin fighters – Freedom of Russia
+        # Legion": the named formation is the actor, described by the generic words.
+        named = next(
+            (
+                (i, p, a)
+                for i, (p, a) in enumerate(out)
+                if a.name and p >= g.end() and _APPOSITION.fullmatch(text[g.end() : p])
+            ),
+            None,
+        )
+        if named is not None:
+            i, p, a = named
+            out[i] = (g.start(), ActorRef(text[g.start() : p + len(a.text)], a.name))
+            continue
+        out.append((g.start(), ActorRef(g.group(0), None)))
     out.sort(key=lambda x: x[0])
     return out
 
@@ -259,6 +283,16 @@ def read_roles(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Knowl
         actors=read_actors(text, s, ms, k),
         states=read_states(ms),
         places=read_places(text, s, ms, k),
+        parties={
+            k.actors[m.entry_id].name
+            for m in ms
+            if m.kind == "actor" and m.entry_id in k.actors and k.actors[m.entry_id].kind in PARTY_KINDS
+        },
+        persons=[
+            (m.start, k.actors[m.entry_id].country)
+            for m in ms
+            if m.kind == "actor" and m.entry_id in k.actors and k.actors[m.entry_id].kind == "person"
+        ],
         sentence_text=s.text,
         sentence_start=s.start,
     )
