@@ -433,7 +433,9 @@ def _claims_for(
     when = _when(ds, s.start + pos) or (
         ctx.when if refers_back and ctype in (ClaimType.USE, ClaimType.SIGHTING) else None
     )
-    places = [p for _, p in roles.places] or ([ctx.place] if refers_back and ctx.place else [])
+    places = [p for _, p in roles.places] or (
+        [ctx.place] if ctx.place and (refers_back or ctype in EVENT_TYPES) else []
+    )
     base = dict(
         doc_id=doc_id,
         type=ctype,
@@ -517,7 +519,7 @@ def _claims_for(
                         supplier=supplier,
                         recipient=w.recipient or recipient,
                         actor=user,
-                        place=place if ctype != ClaimType.TRANSFER else None,
+                        place=place,
                         purpose=_purpose(s.text) if ctype == ClaimType.USE else None,
                     )
                 )
