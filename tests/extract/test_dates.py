@@ -61,3 +61,30 @@ def test_every_written_day_round_trips(day: dt.date) -> None:
     for text in (f"on {day.day} {day:%B} {day.year}", f"on {day:%B} {day.day}, {day.year}", day.isoformat()):
         [d] = find_dates(text, REF)
         assert d.span.start == d.span.end == day
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Orders rose at the start of the year.", dt.date(2024, 1, 1), dt.date(2024, 3, 15)),
+        ("Deliveries over the past 18 months were slow.", dt.date(2022, 9, 22), REF),  # 18 x 30 days
+        ("The plant opened in April 2016 near the coast.", dt.date(2016, 4, 1), dt.date(2016, 4, 30)),
+    ],
+)
+def test_year_parts_periods_and_full_month_names(text: str, start: dt.date, end: dt.date) -> None:
+    found = find_dates(text, REF)
+    assert found and (found[0].span.start, found[0].span.end) == (start, end)
+
+
+def test_a_month_precise_publication_date_resolves_days_in_that_month() -> None:
+    from enduse.extract import extract
+    from enduse.knowledge import cached_knowledge
+    from enduse.model import DatePrecision, Document, PublishedDate
+
+    doc = Document(
+        id="m",
+        text="Ukrainian forces fired HIMARS rockets at a bridge on 13 September.",
+        published=PublishedDate(dt.date(2023, 9, 1), DatePrecision.MONTH, "url"),
+    )
+    [use] = [c for c in extract(doc, cached_knowledge()) if str(c.type) == "USE"]
+    assert use.when is not None and use.when.start == dt.date(2023, 9, 13)

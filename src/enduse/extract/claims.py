@@ -12,6 +12,8 @@ hedged USE.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -27,6 +29,7 @@ from enduse.model import (
     Claim,
     Claimant,
     ClaimType,
+    DatePrecision,
     DateSpan,
     Document,
     Evidence,
@@ -307,11 +310,25 @@ def _excluded(sentence: str, weapons: list[WeaponSpan], offset: int) -> list[str
     return [w.name for w in weapons if w.name and w.start - offset > cue.start()]
 
 
+def _reference_date(document: Document) -> dt.date | None:
+    """The date relative expressions resolve against: the publication date, or for a date
+    known only to the month or year, the last day of it ("on 13 September" in a page dated
+    "2023-09" is that September, not the one before)."""
+    p = document.published
+    if p is None:
+        return None
+    if p.precision == DatePrecision.MONTH:
+        return p.value.replace(day=calendar.monthrange(p.value.year, p.value.month)[1])
+    if p.precision == DatePrecision.YEAR:
+        return p.value.replace(month=12, day=31)
+    return p.value
+
+
 def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
     """All claims of one document, in text order, each with its evidence offsets."""
     lex = load_lexicon()
     text = document.text
-    ref = document.published.value if document.published else None
+    ref = _reference_date(document)
     mentions = knowledge.matcher().find(text)
     sentences = split_sentences(text)
     outlet = knowledge.outlet_for(document.source, document.url)

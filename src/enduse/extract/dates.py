@@ -52,7 +52,10 @@ def _tables() -> _Tables:
         for w in words:
             part_of[w.lower()] = (lo, hi)
     months = "|".join(sorted(map(re.escape, month_of), key=len, reverse=True))
+    # A month or weekday name must end where the word ends: "Apr" is not the start of "April".
+    months = f"(?:{months})(?!\\w)"
     weekdays = "|".join(sorted(map(re.escape, weekday_of), key=len, reverse=True))
+    weekdays = f"(?:{weekdays})(?!\\w)"
     parts = "|".join(sorted(map(re.escape, part_of), key=len, reverse=True))
     year = r"(?:19|20)\d{2}"
     pattern = re.compile(
@@ -61,6 +64,10 @@ def _tables() -> _Tables:
         rf"|(?P<mdy>(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y2>{year}))?)"
         rf"|(?P<part>(?:(?:at|in|by|towards?)\s+)?(?P<pw>{parts})[\s-]*(?:of\s+)?(?P<m3>{months})(?:\s+(?P<y3>{year}))?)"
         rf"|(?P<month>(?P<m4>{months})\s+(?P<y4>{year})|(?:in|since|by|until|от|в|у|im|en)\s+(?P<m5>{months})(?!\s*\d))"
+        rf"|(?P<yearpart>(?:at\s+|in\s+)?(?:the\s+)?(?P<yp>start|beginning|end|middle)\s+of\s+(?:the|this|last)\s+year"
+        rf"|earlier\s+this\s+year)"
+        rf"|(?P<past>(?:over\s+|in\s+|during\s+)?the\s+(?:past|last)\s+(?P<pn>\d+|two|three|four|five|six|several)"
+        rf"\s+(?P<pu>days|weeks|months|years))"
         rf"|(?P<rel>last\s+(?:month|week|year)|this\s+(?:month|week|year)|yesterday|today|over\s+the\s+weekend"
         rf"|(?:over\s+)?(?:a|one|two|three)\s+(?:year|month|week)s?\s+ago|in\s+recent\s+(?:days|weeks))"
         rf"|(?P<wd>(?:on\s+|last\s+)?(?P<wdn>{weekdays}))"
@@ -145,6 +152,17 @@ def resolve(m: re.Match[str], ref: dt.date | None) -> DateSpan | None:
         return DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), text, "year")
     if ref is None:
         return unresolved
+    if g["yearpart"]:
+        y = ref.year - 1 if "last year" in text.lower() else ref.year
+        lo, hi = {"start": (1, 3), "beginning": (1, 3), "middle": (5, 8), "end": (10, 12)}.get(
+            (g["yp"] or "").lower(), (1, ref.month)
+        )
+        return DateSpan(dt.date(y, lo, 1), min(ref, dt.date(y, hi, _month_end(y, hi))), text, "part of year")
+    if g["past"]:
+        words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 3}
+        n = int(g["pn"]) if g["pn"].isdigit() else words[g["pn"].lower()]
+        days = {"days": 1, "weeks": 7, "months": 30, "years": 365}[g["pu"].lower()] * n
+        return DateSpan(ref - dt.timedelta(days=days), ref, text, "period before publication")
     if g["wd"]:
         wd = t.weekday_of[g["wdn"].lower()]
         back = (ref.weekday() - wd) % 7
