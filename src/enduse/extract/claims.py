@@ -172,32 +172,37 @@ _GOVERNMENT_NOUN = re.compile(
 )
 
 
-def _party_actors(roles: Roles, trigger_pos: int, offset: int, k: Knowledge) -> list[ActorRef]:
+def _party_actors(
+    roles: Roles, trigger_pos: int, offset: int, k: Knowledge, reach: int | None = None
+) -> list[ActorRef]:
     """The acting parties: the first states (or capitals, or "the Belgian government") named
-    before the trigger as a subject, not as the object of a preposition ("turn to Ukraine");
-    coordinated ones all kept ("Norway and Finland"). Failing that, the nearest actor before
-    the trigger, or a person's government."""
+    before the trigger as a subject, coordinated ones all kept ("Norway and Finland"); a
+    coordination that is the object of a preposition ("the leaders of Benin, Chad and
+    Niger", "turn to Ukraine") is not a subject. `reach` limits how far before the trigger
+    the subject may stand. Failing that, the nearest actor before the trigger, or a person's
+    government."""
     text = roles.sentence_text
-    candidates: list[tuple[int, str, str]] = []  # (position in sentence, code, text)
+    mentions: list[tuple[int, str, str]] = []  # (position in sentence, code, text)
     for p, code, m in roles.states:
         pos = p - offset
-        if pos >= trigger_pos or _after_preposition(text, pos):
+        if pos >= trigger_pos or (reach is not None and trigger_pos - pos > reach):
             continue
         if m.kind == "state_adj":
             gov = _GOVERNMENT_NOUN.match(text[m.end - offset :])
             if not gov:
                 continue
-            candidates.append((pos, code, text[pos : m.end - offset + gov.end()]))
+            mentions.append((pos, code, text[pos : m.end - offset + gov.end()]))
         else:
-            candidates.append((pos, code, m.text))
-    if candidates:
-        group = [candidates[0]]
-        for cur in candidates[1:]:
-            prev_end = group[-1][0] + len(group[-1][2])
-            if cur[0] - prev_end > 7:  # ", ", " and ", ", and the "
-                break
-            group.append(cur)
-        return [ActorRef(t, _government(code, k)) for _, code, t in group]
+            mentions.append((pos, code, m.text))
+    groups: list[list[tuple[int, str, str]]] = []
+    for cur in mentions:
+        if groups and cur[0] - (groups[-1][-1][0] + len(groups[-1][-1][2])) <= 7:  # ", ", " and "
+            groups[-1].append(cur)
+        else:
+            groups.append([cur])
+    subjects = [g for g in groups if not _after_preposition(text, g[0][0])]
+    if subjects:
+        return [ActorRef(t, _government(code, k)) for _, code, t in subjects[0]]
     actors = [a for p, a in roles.actors if p - offset < trigger_pos]
     if actors:
         return [actors[-1]]
@@ -505,7 +510,9 @@ def _claims_for(
     recipient = _recipient(roles, s.text, s.start, set())
     # A transfer's supplier, when no "supplied by X" names it, is the state that acts in the
     # sentence: "Norway will donate ...", "the German government approved the sale ...".
-    subject_suppliers = [a.name for a in _party_actors(roles, pos, s.start, k)] if ctype == ClaimType.TRANSFER else []
+    subject_suppliers = (
+        [a.name for a in _party_actors(roles, pos, s.start, k, reach=80)] if ctype == ClaimType.TRANSFER else []
+    )
     subject_codes = [c for c in (_state_code(n, k) for n in subject_suppliers) if c]
     attached = _weapon_before(weapons, s.start + pos, s.text, s.start)
     for w in [attached] if attached else weapons:
