@@ -94,3 +94,31 @@ def test_extraction_is_deterministic(workers: int) -> None:
     a = [c.to_interchange() for c in extract(d, cached_knowledge())]
     b = [c.to_interchange() for c in extract(d, cached_knowledge())]
     assert a == b and a
+
+
+def test_states_listed_after_the_trigger_are_the_parties() -> None:
+    claims = extract(
+        doc("Governments that have publicly backed such strikes include Estonia, Canada and the Netherlands."),
+        cached_knowledge(),
+    )
+    parties = sorted(c.actor.name for c in claims if c.type == ClaimType.AUTHORIZATION and c.actor and c.actor.name)
+    assert parties == ["Government of Canada", "Government of Estonia", "Government of Netherlands"]
+
+
+def test_a_list_of_places_after_a_preposition_gives_one_claim_each() -> None:
+    claims = extract(
+        doc(
+            "Officials said rifles from the aid shipments were resold on black markets in Poland, Romania and Moldova."
+        ),
+        cached_knowledge(),
+    )
+    places = sorted(c.place.country for c in claims if c.type == ClaimType.RETRANSFER and c.place and c.place.country)
+    assert places == ["MD", "PL", "RO"]
+
+
+def test_a_coordination_after_a_preposition_is_not_the_subject() -> None:
+    claims = extract(
+        doc("At a meeting with the leaders of Chad and Niger, the Nigerian president said weapons were smuggled."),
+        cached_knowledge(),
+    )
+    assert all(c.supplier not in {"TD", "NE"} for c in claims)

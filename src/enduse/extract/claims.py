@@ -167,7 +167,7 @@ def _government(code: str, k: Knowledge) -> str:
 
 _GOVERNMENT_NOUN = re.compile(
     r"^[\s-]+(?:\w+\s+){0,2}?(?:government|authorities|administration|ministry|cabinet|leadership|parliament|"
-    r"officials|diplomats|prime minister|president|defen[cs]e minister|foreign minister)\b",
+    r"officials|diplomats|prime ministers?|presidents?|defen[cs]e ministers?|foreign ministers?|ministers?)\b",
     re.I,
 )
 
@@ -203,6 +203,21 @@ def _party_actors(
     subjects = [g for g in groups if not _after_preposition(text, g[0][0])]
     if subjects:
         return [ActorRef(t, _government(code, k)) for _, code, t in subjects[0]]
+    if reach is None and not [a for p, a in roles.actors if p - offset < trigger_pos]:
+        # "Other nations that have backed such strikes include the UK, France and Poland":
+        # with no subject before the trigger, the parties may be listed after it.
+        after = [
+            (p - offset, code, m.text)
+            for p, code, m in roles.states
+            if p - offset > trigger_pos and m.kind != "state_adj" and not _after_preposition(text, p - offset)
+        ]
+        if after:
+            group = [after[0]]
+            for cur in after[1:]:
+                if cur[0] - (group[-1][0] + len(group[-1][2])) > 7:
+                    break
+                group.append(cur)
+            return [ActorRef(t, _government(code, k)) for _, code, t in group]
     actors = [a for p, a in roles.actors if p - offset < trigger_pos]
     if actors:
         return [actors[-1]]

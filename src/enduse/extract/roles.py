@@ -262,18 +262,22 @@ def read_states(ms: list[Mention]) -> list[tuple[int, str, Mention]]:
 
 def read_places(text: str, s: Sentence, ms: list[Mention], k: Knowledge) -> list[tuple[int, PlaceRef]]:
     out: list[tuple[int, PlaceRef]] = []
+    last_end = -1  # end of the last place taken, for lists: "in Finland, Sweden and Gaza"
     for m in ms:
+        listed = last_end >= 0 and bool(_LIST_SEP.match(text[last_end : m.start]))
         if m.kind == "place" and m.entry_id in k.places:
             p = k.places[m.entry_id]
             region = p.regions[0] if len(p.regions) == 1 else None
             out.append((m.start, PlaceRef(m.text, p.country, region)))
+            last_end = m.end
         elif m.kind in ("state", "state_adj"):
             before = text[max(s.start, m.start - 30) : m.start]
             after = text[m.end : min(s.end, m.end + 30)]
-            if _TERRITORY_AFTER.match(after) or (m.kind == "state" and _PLACE_PREP.search(before)):
+            if _TERRITORY_AFTER.match(after) or (m.kind == "state" and (_PLACE_PREP.search(before) or listed)):
                 tail = _TERRITORY_AFTER.match(after)
                 end = m.end + (tail.end() if tail else 0)
                 out.append((m.start, PlaceRef(text[m.start : end], m.entry_id, None)))
+                last_end = end
     return out
 
 
