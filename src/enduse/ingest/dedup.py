@@ -1,5 +1,16 @@
 """Duplicate detection: exact copies by a hash of the normalised text, near copies and
-reposts by MinHash LSH (datasketch) over word 5-shingles."""
+reposts by MinHash LSH (datasketch) over word 5-shingles.
+
+Most reports of an event copy one original: wire copy reprinted with a new headline, an
+article reposted on an unrelated site under a later date, the same text with a different
+footer. Counting them as independent sources would inflate every assertion, so each
+document is put in a group with its copies, and the group is named after its *earliest*
+member, the likely original.
+
+LSH only proposes candidates; each is confirmed by the MinHash estimate of the Jaccard
+similarity before it joins a group, and groups that a new document bridges are merged
+(union-find), so the result does not depend on which candidate LSH returned first.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +23,7 @@ from enduse.ingest.boilerplate import normalise
 
 NUM_PERM = 128
 SHINGLE = 5
+THRESHOLD = 0.7
 
 
 def content_hash(text: str) -> str:
@@ -19,24 +31,49 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
 
 
-def minhash(text: str) -> MinHash:
+def shingles(text: str) -> set[bytes]:
+    """Overlapping word 5-grams of the normalised text (the whole text when shorter)."""
     words = normalise(text).split()
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    return {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))}
+
+
+def minhash(text: str) -> MinHash:
     m = MinHash(num_perm=NUM_PERM)
-    m.update_batch([s.encode("utf-8") for s in shingles])
+    m.update_batch(list(shingles(text)))
     return m
 
 
-def near_duplicate_groups(docs: Iterable[tuple[str, str]], threshold: float = 0.7) -> dict[str, str]:
-    """Map each document id to the id of its group's first member (input order).
+def near_duplicate_groups(docs: Iterable[tuple[str, str]], threshold: float = THRESHOLD) -> dict[str, str]:
+    """Map each document id to the id of its group's original.
 
-    `docs` gives `(id, text)` pairs, ideally oldest first so the group key is the original.
+    :param docs: `(id, text)` pairs, earliest first (by publication date): the first member
+        of a group, in this order, is taken as its original.
+    :param threshold: the estimated Jaccard similarity of 5-shingles above which two texts
+        are copies of each other.
     """
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    group: dict[str, str] = {}
+    order: dict[str, int] = {}
+    parent: dict[str, str] = {}
+    hashes: dict[str, MinHash] = {}
+
+    def root(doc_id: str) -> str:
+        while parent[doc_id] != doc_id:
+            parent[doc_id] = parent[parent[doc_id]]
+            doc_id = parent[doc_id]
+        return doc_id
+
     for doc_id, text in docs:
+        if doc_id in order:
+            continue  # the same id twice: keep its first place
         m = minhash(text)
-        matches = [group[k] for k in lsh.query(m) if k in group]
-        group[doc_id] = min(matches) if matches else doc_id
+        order[doc_id] = len(order)
+        parent[doc_id] = doc_id
+        roots = {root(k) for k in lsh.query(m) if m.jaccard(hashes[k]) >= threshold}
+        if roots:
+            earliest = min(roots, key=order.__getitem__)
+            for r in roots:
+                parent[r] = earliest
+            parent[doc_id] = earliest
         lsh.insert(doc_id, m)
-    return group
+        hashes[doc_id] = m
+    return {doc_id: root(doc_id) for doc_id in order}

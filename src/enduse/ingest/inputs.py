@@ -20,6 +20,7 @@ from pathlib import Path
 from enduse.errors import InputError
 from enduse.ingest.fetch import FetchOptions, fetch_targets, read_url_list
 from enduse.ingest.raw import RawInput
+from enduse.ingest.urls import url_document_id
 from enduse.ingest.warc import read_warc
 from enduse.model import Rejection
 
@@ -155,13 +156,20 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[RawInput | Rejection]:
                 yield Rejection(name, "invalid record", 'a record needs a "text" or "html" string')
                 continue
             rid = record.get("id")
-            doc_id = str(rid) if isinstance(rid, str | int) and str(rid).strip() else f"{doc_id_for(path)}-{line_no}"
+            url = _str_or_none(record.get("url"))
+            # A record without an id is known by its canonical URL (one page, one document),
+            # failing that by its place in the file.
+            doc_id = (
+                str(rid)
+                if isinstance(rid, str | int) and str(rid).strip()
+                else (url and url_document_id(url)) or f"{doc_id_for(path)}-{line_no}"
+            )
             yield RawInput(
                 id=doc_id,
                 name=name,
                 kind="html" if isinstance(record.get("html"), str) else "text",
                 data=body.encode("utf-8", "surrogatepass"),
-                url=_str_or_none(record.get("url")),
+                url=url,
                 published=_str_or_none(record.get("published")),
                 outlet=_str_or_none(record.get("outlet")),
             )
