@@ -309,11 +309,14 @@ def _recipient(roles: Roles, sentence: str, offset: int, exclude: set[str]) -> s
     return "UA" if "UA" in codes and "UA" not in exclude else None
 
 
-def _when(ds: list[DateMention], trigger_abs: int) -> DateSpan | None:
-    resolved = [d for d in ds if d.span.start or d.span.end]
+def _when(ds: list[DateMention], trigger_abs: int, reach: int) -> DateSpan | None:
+    """The date nearest the trigger, if it stands within `reach` characters of it: in a long
+    sentence a date far from the verb ("Last week, speaking at a meeting, X said that ...
+    were resold") dates something else."""
+    resolved = [d for d in ds if (d.span.start or d.span.end) and _distance(trigger_abs, (d.start, d.end)) <= reach]
     if not resolved:
         return None
-    return min(resolved, key=lambda d: abs(d.start - trigger_abs)).span
+    return min(resolved, key=lambda d: _distance(trigger_abs, (d.start, d.end))).span
 
 
 def _purpose(sentence: str) -> str | None:
@@ -467,10 +470,13 @@ def _claims_for(
         return []
     evidence = Evidence(s.text, s.start, s.end)
     refers_back = bool(lex.anaphora.match(s.text))
-    when = _when(ds, s.start + pos) or (
+    # Events are dated by the clause around them; transfers, permissions and re-transfers only
+    # by a date next to their verb (their sentences often date the statement instead).
+    when = _when(ds, s.start + pos, 120 if ctype in EVENT_TYPES else 60) or (
         ctx.when if refers_back and ctype in (ClaimType.USE, ClaimType.SIGHTING) else None
     )
-    places = [p for _, p in roles.places] or (
+    # The most specific place first: "into Russia's Belgorod region" is RU-BEL, not RU.
+    places = sorted((p for _, p in roles.places), key=lambda p: p.region is None) or (
         [ctx.place] if ctx.place and (refers_back or ctype in EVENT_TYPES) else []
     )
     base = dict(
@@ -499,6 +505,9 @@ def _claims_for(
             origin = weapon.origins[0] if weapon and weapon.origins else None
             if origin is None and weapon is not None and _POSSESSIVE.match(weapon.text):
                 origin = supplier  # "its weapons", "their arms": the party's own
+            if origin is None and ctype == ClaimType.AUTHORIZATION and (weapon is None or weapon.name is None):
+                # A supplier that sets conditions sets them on what it supplies.
+                origin = supplier
             out.append(
                 Claim(
                     **base,  # type: ignore[arg-type]

@@ -91,7 +91,9 @@ def _modifies(m: Mention, gap: str) -> bool:
     if m.kind in ("state_adj", "group"):
         return bool(_ADJ_GAP.fullmatch(gap))
     if m.kind == "state":
-        return bool(_NOUN_GAP.fullmatch(gap))
+        # "US vehicles", "UK missiles": an abbreviated state name used as an adjective.
+        short = m.text.replace(".", "").isupper() and len(m.text.replace(".", "")) <= 3
+        return bool(_NOUN_GAP.fullmatch(gap)) or (short and gap == " ")
     return False
 
 
