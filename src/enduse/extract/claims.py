@@ -74,7 +74,9 @@ class _Context:
     speaker_claimant: Claimant | None = None
 
 
-def _triggers(sentence: str, lex: Lexicon, weapon_spans: list[tuple[int, int]]) -> dict[ClaimType, int]:
+def _triggers(
+    sentence: str, lex: Lexicon, weapon_spans: list[tuple[int, int]], state_starts: list[int] | None = None
+) -> dict[ClaimType, int]:
     """Each claim type with the position of its first trigger that passes the filters:
 
     - not inside a weapon's name and not glued to a word before it ("Western-supplied");
@@ -87,6 +89,7 @@ def _triggers(sentence: str, lex: Lexicon, weapon_spans: list[tuple[int, int]]) 
       is about something else).
     """
     found: dict[ClaimType, int] = {}
+    state_starts = state_starts or []
     for ctype, pattern in lex.triggers.items():
         for m in pattern.finditer(sentence):
             pos = m.start()
@@ -96,7 +99,7 @@ def _triggers(sentence: str, lex: Lexicon, weapon_spans: list[tuple[int, int]]) 
                 sentence, pos, lex
             ):
                 continue
-            if ctype == ClaimType.TRANSFER and _describes_weapon(sentence, pos, m.end(), weapon_spans):
+            if ctype == ClaimType.TRANSFER and _describes_weapon(sentence, pos, m.end(), weapon_spans, state_starts):
                 continue
             if ctype == ClaimType.AUTHORIZATION and lex.requests.search(sentence[max(0, pos - 40) : pos]):
                 continue
@@ -120,15 +123,20 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)\s+(?:[\w'’]+\s+){0,4}$", 
 _RELATIVE_START = re.compile(r"^[\s,]*(?:which|that)\b", re.I)
 
 
-def _describes_weapon(sentence: str, start: int, end: int, weapon_spans: list[tuple[int, int]]) -> bool:
+def _describes_weapon(
+    sentence: str, start: int, end: int, weapon_spans: list[tuple[int, int]], state_starts: list[int]
+) -> bool:
     """A transfer verb in a relative clause on a weapon ("the weapons that the West supplies",
-    "its own weapons, which it has supplied"), with no "by X" naming the supplier."""
+    "its own weapons, which it has supplied"), naming no state as the supplier ("tanks that
+    London wanted to deliver" and "tanks provided by Poland" do report a transfer)."""
     m = _RELATIVE_BEFORE.search(sentence[max(0, start - 40) : start])
     if not m:
         return False
     rel = max(0, start - 40) + m.start()
     if not any(0 <= rel - b <= 3 and _RELATIVE_START.match(sentence[b:]) for _, b in weapon_spans):
         return False  # "reported that Britain would send": a complement clause, not a relative one
+    if any(rel < p < start for p in state_starts):
+        return False
     return not re.match(r"(?:\s+\w+){0,4}?\s+by\s", sentence[end : end + 40])
 
 
@@ -367,7 +375,12 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
         if not ms and not refers_back:
             continue  # no weapon, state, actor or reference back: no claim can be made here
         roles = read_roles(text, s, ms, lex, knowledge)
-        found = _triggers(s.text, lex, [(w.start - s.start, w.end - s.start) for w in roles.weapons])
+        found = _triggers(
+            s.text,
+            lex,
+            [(w.start - s.start, w.end - s.start) for w in roles.weapons],
+            [p - s.start for p, _, m in roles.states if m.kind != "state_adj"],
+        )
         ds = find_dates(text, ref, s.start, s.end) if (found or roles.weapons) else []
         weapons = roles.weapons or (ctx.weapons if refers_back else [])
         made: set[tuple[ClaimType, str | None]] = set()
