@@ -64,6 +64,8 @@ class PlaceEntry:
     latitude: float | None = None
     longitude: float | None = None
     geonames_id: int | None = None
+    candidates: tuple[str, ...] = ()  # an ambiguous area: the place ids it may denote
+    countries: tuple[str, ...] = ()  # an area spanning several states (country None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +122,11 @@ class Knowledge:
     places: dict[str, PlaceEntry] = field(default_factory=dict)
     actors: dict[str, ActorEntry] = field(default_factory=dict)
     outlets: dict[str, OutletEntry] = field(default_factory=dict)
+    # Names declared ambiguous in ambiguous.yaml (squeezed, as the matcher keys them), the
+    # entries each one may denote where the file says, and the overlap rules it declares.
     ambiguous: set[str] = field(default_factory=set)
+    ambiguous_candidates: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    ambiguity_rules: set[str] = field(default_factory=set)
     _matcher: Any = None
     _weapon_by_name: dict[str, WeaponEntry] = field(default_factory=dict)
     _outlet_by_domain: dict[str, OutletEntry] = field(default_factory=dict)

