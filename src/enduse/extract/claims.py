@@ -217,7 +217,10 @@ def _party_actors(
         after = [
             (p - offset, code, m.text)
             for p, code, m in roles.states
-            if p - offset > trigger_pos and m.kind != "state_adj" and not _after_preposition(text, p - offset)
+            if p - offset > trigger_pos
+            and m.kind != "state_adj"
+            and not _after_preposition(text, p - offset)
+            and not _RECIPIENT_BEFORE.search(text[max(0, p - offset - 20) : p - offset])
         ]
         if after:
             group = [after[0]]
@@ -236,8 +239,12 @@ def _party_actors(
     return []
 
 
+# "allow Ukraine to", "authorised Kyiv to": the state after such a verb receives the permission.
+_RECIPIENT_BEFORE = re.compile(r"\b(?:allow\w*|authori[sz]\w*|permit\w*|let|enabl\w*|help\w*)\s+(?:the\s+)?$", re.I)
+
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:to|for|from|with|against|into|in|on|of|by|at|over|across|inside|toward|towards|than|like)\s+(?:the\s+)?$",
+    r"\b(?:to|for|from|with|within|without|against|into|in|on|onto|of|by|at|over|across|inside|outside|toward|towards|"
+    r"than|like|near|beyond|behind|under|about|around|through|between|among|during|along)\s+(?:the\s+)?$",
     re.I,
 )
 
