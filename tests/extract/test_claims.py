@@ -122,3 +122,13 @@ def test_a_coordination_after_a_preposition_is_not_the_subject() -> None:
         cached_knowledge(),
     )
     assert all(c.supplier not in {"TD", "NE"} for c in claims)
+
+
+def test_targets_and_platforms_are_not_the_weapons_used() -> None:
+    claims = extract(
+        doc("Rebels fired Kornet missiles at the port on 3 March, damaging two frigates."),
+        cached_knowledge(),
+    )
+    used = {c.weapon.text for c in claims if c.type == ClaimType.USE and c.weapon}
+    assert any("Kornet" in t for t in used)
+    assert not any("frigate" in t for t in used)

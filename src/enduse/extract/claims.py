@@ -559,7 +559,10 @@ def _claims_for(
     )
     subject_codes = [c for c in (_state_code(n, k) for n in subject_suppliers) if c]
     attached = _weapon_before(weapons, s.start + pos, s.text, s.start)
-    for w in [attached] if attached else weapons:
+    chosen = [attached] if attached else weapons
+    if ctype in EVENT_TYPES:
+        chosen = _instruments(chosen, s, pos) or chosen
+    for w in chosen:
         catalog_origin = _catalog_origin(w, k)
         rec = w.recipient or recipient
         # The state that receives is never its own supplier ("Ukraine received HIMARS").
@@ -608,6 +611,30 @@ def _weapon_before(weapons: list[WeaponSpan], trigger_abs: int, sentence: str, o
 
 
 _POSSESSIVE = re.compile(r"^(?:its|their|our)\b", re.I)
+
+
+# "damaging two warships", "utilisés par des bombardiers Su-24": a weapon named as the
+# target of the event, or as the platform that carried the weapon used, is not what was used.
+_TARGET_BEFORE = re.compile(
+    r"\b(?:damag\w*|destroy\w*|sank|sunk|sinking|hitting|struck|target\w*|downed|shot\s+down|against)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
+_PLATFORM_BEFORE = re.compile(r"\b(?:by|par|von|durch|from)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def _instruments(weapons: list[WeaponSpan], s: Sentence, pos: int) -> list[WeaponSpan]:
+    """The weapons of an event sentence that were used, not hit or carrying the one used."""
+    out = []
+    for w in weapons:
+        rel = w.start - s.start
+        window = s.text[max(0, rel - 40) : rel]
+        if rel > pos and _TARGET_BEFORE.search(window):
+            continue
+        if rel > pos and _PLATFORM_BEFORE.search(window) and any(x.start - s.start < pos for x in weapons):
+            continue
+        out.append(w)
+    return out
 
 
 def _catalog_origin(w: WeaponSpan, k: Knowledge) -> str | None:
