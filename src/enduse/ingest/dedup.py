@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
@@ -37,8 +38,16 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))}
 
 
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    """An empty MinHash whose permutations are drawn once: `MinHash()` draws them anew on
+    every call, which cost more than hashing the shingles of a whole article."""
+    return MinHash(num_perm=NUM_PERM)
+
+
 def minhash(text: str) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM)
+    template = _template()
+    m = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
     m.update_batch(list(shingles(text)))
     return m
 

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from enduse.ingest.boilerplate import clean_text
+from enduse.ingest.boilerplate import clean_text, normalise
 from enduse.ingest.decode import DecodeError, decode_bytes
 from enduse.ingest.dedup import content_hash
 from enduse.ingest.html import extract_main_text
@@ -15,7 +15,7 @@ from enduse.ingest.outlets import dateline_outlet, host_of
 from enduse.ingest.published import HEADER_DATE, find_published
 from enduse.ingest.raw import RawInput
 from enduse.ingest.urls import canonical_url
-from enduse.model import Document, Rejection
+from enduse.model import Document, PublishedDate, Rejection
 
 MIN_WORDS = 5
 
@@ -29,6 +29,7 @@ class Cleaned:
     header: list[str]
     footer: list[str]
     header_date: str | None
+    markup_date: PublishedDate | None = None
 
 
 def clean_input(raw_text: str, kind: str, url: str | None = None) -> Cleaned:
@@ -39,14 +40,23 @@ def clean_input(raw_text: str, kind: str, url: str | None = None) -> Cleaned:
         header_date = m.group(1)
         raw_text = raw_text[m.end() :]
     title = None
+    markup_date = None
     if kind == "html":
         page = extract_main_text(raw_text, url)
-        title = page.title
-        raw_text = page.text
-    result = clean_text(raw_text)
+        title, markup_date = page.title, page.markup_date
+        raw_text = _without_headline(page.text, title)
+    result = clean_text(raw_text, extracted=kind == "html")
     if title is None:
         title = _title_from_header(result.header)
-    return Cleaned(result.text, title, result.header, result.footer, header_date)
+    return Cleaned(result.text, title, result.header, result.footer, header_date, markup_date)
+
+
+def _without_headline(text: str, title: str | None) -> str:
+    """The text without a first paragraph that repeats the headline (it is the title's)."""
+    first, _, rest = text.partition("\n\n")
+    if title and len(normalise(first).split()) >= 3 and normalise(first) in normalise(title):
+        return rest
+    return text
 
 
 def _title_from_header(header: list[str]) -> str | None:
@@ -71,7 +81,7 @@ def build_document(raw: RawInput, retrieved: dt.date | None = None) -> Document 
         given=raw.published,
         header_date=cleaned.header_date,
         header_lines=cleaned.header,
-        html=text if raw.kind == "html" else None,
+        markup=cleaned.markup_date,
         retrieved=raw.retrieved,
     )
     source = raw.outlet or host_of(raw.url) or dateline_outlet(text.splitlines())

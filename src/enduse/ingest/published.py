@@ -63,8 +63,11 @@ def parse_dateline(line: str) -> PublishedDate | None:
     return PublishedDate(parsed.date(), DatePrecision.DAY, "dateline")
 
 
-def date_from_markup(html: str) -> PublishedDate | None:
-    """The publication date in a page's markup (meta tags, JSON-LD, time elements) via htmldate."""
+def date_from_markup(html: Any) -> PublishedDate | None:
+    """The publication date in a page's markup (meta tags, JSON-LD, time elements) via htmldate.
+
+    :param html: the page as a string or, cheaper, as an lxml tree already parsed.
+    """
     from htmldate import find_date
 
     with warnings.catch_warnings():
@@ -87,18 +90,20 @@ def find_published(
     given: str | None,
     header_date: str | None,
     header_lines: list[str],
-    html: str | None,
+    markup: PublishedDate | None,
     retrieved: dt.date | None,
 ) -> PublishedDate | None:
-    """The best publication date, trying the most explicit sources first."""
+    """The best publication date, trying the most explicit sources first.
+
+    :param markup: the date found in the page's markup (`date_from_markup`), if any.
+    """
     limit = retrieved or dt.date.today()
     candidates: list[PublishedDate | None] = []
     if given:
         candidates.append(parse_partial_iso(given, "input") or parse_dateline(given))
     if header_date:
         candidates.append(parse_partial_iso(header_date, "header"))
-    if html:
-        candidates.append(date_from_markup(html))
+    candidates.append(markup)
     for line in header_lines[-8:]:
         candidates.append(parse_dateline(line))
     for c in candidates:
