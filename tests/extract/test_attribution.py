@@ -52,3 +52,24 @@ def test_document_claimant_prefers_the_relayed_outlet() -> None:
     assert c is not None and c.text == "Morning Courier"
     c = document_claimant("Plain text without a relay line.", "Evening Star")
     assert c is not None and c.text == "Evening Star"
+
+
+def test_a_wire_dateline_names_the_relayed_source() -> None:
+    c = document_claimant("WARSAW (Baltic Wire) - The first shipment arrived.\n\nMore text.", "Reprint Site")
+    assert c is not None and c.text == "Baltic Wire"
+
+
+def test_each_denier_claims_its_own_denial() -> None:
+    import datetime as dt
+
+    from enduse.extract import extract
+    from enduse.model import DatePrecision, Document, PublishedDate
+
+    doc = Document(
+        id="d",
+        text="Both Minsk and Tehran have denied sending drones to the front.",
+        published=PublishedDate(dt.date(2024, 3, 1), DatePrecision.DAY, "t"),
+        source="Some Outlet",
+    )
+    denials = [c for c in extract(doc, cached_knowledge()) if str(c.type) == "DENIAL"]
+    assert sorted(c.claimant.text for c in denials if c.claimant) == ["Minsk", "Tehran"]

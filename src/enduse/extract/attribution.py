@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from enduse.extract.lexicon import Lexicon
+from enduse.ingest.boilerplate import DATELINE
 from enduse.knowledge import Knowledge
 from enduse.model import Claimant, Mention
 
@@ -184,8 +185,13 @@ _RELAYED = re.compile(
 
 
 def document_claimant(text: str, outlet_name: str | None) -> Claimant | None:
-    """The default claimant of a document: whom it says it relays, else its own outlet."""
+    """The default claimant of a document: whom it says it relays ("reported by X", or a wire
+    dateline "KYIV (Reuters) -" in a reprint), else its own outlet."""
     m = _RELAYED.search(text[:3000])
     if m:
         return Claimant(m.group(1).strip(), ())
+    for paragraph in text[:3000].split("\n")[:6]:
+        wire = DATELINE.match(paragraph.strip())
+        if wire:
+            return Claimant(wire.group("outlet").strip(), ())
     return Claimant(outlet_name, ()) if outlet_name else None

@@ -392,7 +392,20 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
         weapons = roles.weapons or (ctx.weapons if refers_back else [])
         made: set[tuple[ClaimType, str | None]] = set()
         for ctype, pos in sorted(found.items(), key=lambda x: x[1]):
-            new = _claims_for(ctype, pos, s, roles, weapons, ds, ctx, claimant or default, lex, knowledge, document.id)
+            new = _claims_for(
+                ctype,
+                pos,
+                s,
+                roles,
+                weapons,
+                ds,
+                ctx,
+                claimant or default,
+                claimant is not None,
+                lex,
+                knowledge,
+                document.id,
+            )
             for c in new:
                 if _restates(c, previous) or _condition_subject(c, found) or _repeats_party(c, claims):
                     continue
@@ -480,10 +493,13 @@ def _claims_for(
     ds: list[DateMention],
     ctx: _Context,
     claimant: Claimant | None,
+    attributed: bool,
     lex: Lexicon,
     k: Knowledge,
     doc_id: str,
 ) -> list[Claim]:
+    """The claims of one type that one sentence makes. `attributed` says whether the
+    sentence names its own claimant (else `claimant` is the document's default)."""
     if ctype in WEAPON_TYPES and not weapons:
         return []
     if ctype in PARTY_TYPES and not (roles.states or roles.actors or weapons):
@@ -528,9 +544,13 @@ def _claims_for(
             if origin is None and ctype == ClaimType.AUTHORIZATION and (weapon is None or weapon.name is None):
                 # A supplier that sets conditions sets them on what it supplies.
                 origin = supplier
+            fields = dict(base)
+            if ctype == ClaimType.DENIAL and actor is not None and not attributed:
+                # "Both Moscow and Pyongyang have denied ...": each denier asserts its denial.
+                fields["claimant"] = Claimant(actor.text, ())
             out.append(
                 Claim(
-                    **base,  # type: ignore[arg-type]
+                    **fields,  # type: ignore[arg-type]
                     weapon=_ref(weapon),
                     origin=origin,
                     supplier=supplier,
