@@ -31,7 +31,9 @@ import trafilatura
 from enduse.ingest.published import date_from_markup
 from enduse.model import PublishedDate
 
-#: Below this many characters, the fast path's text is checked against the full cascade.
+#: Below this many characters the fast path's text is checked against the full cascade. At 1000
+#: the trafilatura-eval snippet F1 rose from 0.913 to 0.918 (trafilatura's level), but the speed
+#: ratio on the Zyte pages fell from 1.09x to 0.97x and their F1 from 0.965 to 0.963.
 FALLBACK_CHARS = 250
 _NOT_CONTENT = re.compile(
     r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>"
