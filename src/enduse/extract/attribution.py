@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from enduse.extract.lexicon import Lexicon
+from enduse.extract.lexicon import Lexicon, words_of
 from enduse.ingest.boilerplate import DATELINE
 from enduse.knowledge import Knowledge
 from enduse.model import Claimant, Mention
@@ -41,6 +41,8 @@ class _Words:
     time_words: frozenset[str]
     citing: re.Pattern[str]
     according: re.Pattern[str]
+    citing_first: frozenset[str]
+    according_first: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +56,10 @@ def _words() -> _Words:
     according = "|".join(
         sorted((re.escape(w) for lang in data["according"].values() for w in lang), key=len, reverse=True)
     )
+
+    def firsts(key: str) -> frozenset[str]:
+        return frozenset(re.split(r"[\s']", w.lower(), maxsplit=1)[0] for lang in data[key].values() for w in lang)
+
     return _Words(
         pronouns=flat("pronouns"),
         auxiliaries=flat("auxiliaries"),
@@ -65,6 +71,8 @@ def _words() -> _Words:
             rf"(?:{according})\s+(?:a |an |the )?([^,;.]+?)(?=,|;|\.|$|\s+(?:is|are|was|were|will|has|have|the)\s)",
             re.I,
         ),
+        citing_first=firsts("citing"),
+        according_first=firsts("according"),
     )
 
 
@@ -145,8 +153,10 @@ def attribute(
 ) -> Attribution:
     """The claimant of one sentence, or None when it names nobody."""
     w = _words()
-    via = tuple(_strip(m.group(1)) for m in w.citing.finditer(sentence))
-    m = w.according.search(sentence)
+    present = {word for _, word in words_of(sentence, 0, len(sentence))}
+    # The two phrase regexes are slow; run them only where one of their first words occurs.
+    via = tuple(_strip(m.group(1)) for m in w.citing.finditer(sentence)) if present & w.citing_first else ()
+    m = w.according.search(sentence) if present & w.according_first else None
     if m:
         name = _strip(m.group(1))
         person = _person_in(offset + m.start(1), offset + m.end(1), mentions, k)

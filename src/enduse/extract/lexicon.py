@@ -35,6 +35,21 @@ def phrase_pattern(phrase: str) -> str:
 _WORD = re.compile(r"\w+")
 
 
+_last_words: list[tuple[str, int, int, list[tuple[int, str]]]] = []
+
+
+def words_of(text: str, pos: int, end: int) -> list[tuple[int, str]]:
+    """(start, lower-case word) for every word of text[pos:end]. The lists are asked about the
+    same sentence one after another, so the last answer is kept."""
+    if _last_words:
+        t, p, e, words = _last_words[0]
+        if t is text and p == pos and e == end:
+            return words
+    words = [(m.start(), m.group(0).lower()) for m in _WORD.finditer(text, pos, end)]
+    _last_words[:] = [(text, pos, end, words)]
+    return words
+
+
 class PhraseList:
     """A word list compiled to one regular expression, with a cheap pre-check.
 
@@ -83,13 +98,13 @@ class PhraseList:
             yield from self.pattern.finditer(text, pos, end)
             return
         cursor = pos
-        for w in _WORD.finditer(text, pos, end):
-            if w.start() < cursor or not self._starts(w.group(0).lower()):
+        for start, word in words_of(text, pos, end):
+            if start < cursor or not self._starts(word):
                 continue
-            m = self.pattern.match(text, w.start(), end)
+            m = self.pattern.match(text, start, end)
             if m:
                 yield m
-                cursor = max(m.end(), w.start() + 1)
+                cursor = max(m.end(), start + 1)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return next(self.finditer(text, pos, endpos), None)
