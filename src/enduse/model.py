@@ -237,10 +237,64 @@ class Claim:
             "purpose": self.purpose,
         }
 
+    @classmethod
+    def from_interchange(cls, data: dict[str, Any]) -> Claim:
+        """A claim read back from the interchange form (gold files, `enduse extract` output).
+
+        Evidence offsets are kept when the record has them, else the evidence starts at 0.
+        """
+
+        def day(value: Any) -> dt.date | None:
+            return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+
+        w, a, p, t, c, e = (data.get(k) or None for k in ("weapon", "actor", "place", "when", "claimant", "evidence"))
+        evidence = e or {"text": ""}
+        start = int(evidence.get("start") or 0)
+        return cls(
+            doc_id=str(data["doc_id"]),
+            type=ClaimType(data["type"]),
+            evidence=Evidence(evidence["text"], start, int(evidence.get("end") or start + len(evidence["text"]))),
+            weapon=WeaponRef(w.get("text", ""), w.get("name"), w.get("category")) if w else None,
+            origin=data.get("origin"),
+            supplier=data.get("supplier"),
+            recipient=data.get("recipient"),
+            actor=ActorRef(a.get("text", ""), a.get("name")) if a else None,
+            place=PlaceRef(p.get("text", ""), p.get("country"), p.get("region")) if p else None,
+            when=DateSpan(day(t.get("start")), day(t.get("end")), t.get("text")) if t else None,
+            claimant=Claimant(c.get("text", ""), tuple(c.get("via") or ())) if c else None,
+            hedged=bool(data.get("hedged")),
+            negated=bool(data.get("negated")),
+            scope=data.get("scope"),
+            excluded=list(data.get("excluded") or []),
+            purpose=data.get("purpose"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an assertion's claims come from once copies and citation chains are followed back.
+
+    `key` identifies the origin (a catalog outlet id, `actor:<id>`, `state:<code>` or
+    `name:<words>`); `paths` gives, per claim, the chain from the document to the origin
+    ("doc 000", "The Washington Post", "intelligence"); `related` names the other origins of the
+    same assertion that share an owner with this one (shown, not merged).
+    """
+
+    key: str
+    name: str
+    docs: tuple[str, ...] = ()
+    paths: tuple[tuple[str, ...], ...] = ()
+    related: tuple[str, ...] = ()
+    reliability: str = "F"
+
 
 @dataclass(slots=True)
 class Assertion:
-    """Claims from many documents that state the same thing, graded on the Admiralty scale."""
+    """Claims from many documents that state the same thing, graded on the Admiralty scale.
+
+    `reliability` (A–F) grades the sources and `credibility` (1–6) the information; they are
+    kept apart on purpose, and `reasons` says how the credibility was reached.
+    """
 
     id: str
     type: ClaimType
@@ -252,15 +306,52 @@ class Assertion:
     independent_origins: int = 0
     reliability: str = "F"
     credibility: int = 6
+    origins: list[Origin] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    origin: str | None = None  # the state that made or supplied the weapon, as the claims say
 
 
 @dataclass(slots=True)
 class Story:
-    """Documents about one event, across outlets and languages."""
+    """Documents about one event, across outlets and languages.
+
+    `date` is the event as the documents' claims date it; `first_reported` and
+    `last_reported` bound the publication dates that are not flagged as reposts.
+    """
 
     id: str
     doc_ids: list[str] = field(default_factory=list)
     date: DateSpan | None = None
+    first_reported: dt.date | None = None
+    last_reported: dt.date | None = None
+
+
+class DecisionKind(StrEnum):
+    ACCEPT_CLAIM = "accept claim"
+    REJECT_CLAIM = "reject claim"
+    MERGE_ASSERTIONS = "merge assertions"
+    SPLIT_ASSERTION = "split assertion"
+    MERGE_STORIES = "merge stories"
+    SPLIT_STORY = "split story"
+    SET_RELIABILITY = "set reliability"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """An analyst's decision, kept apart from what the pipeline computes so it survives re-runs.
+
+    `targets` name what the decision is about by keys that stay the same when the pipeline
+    runs again: claim keys (`enduse.assess.claim_key`) for claims and assertions, document ids
+    for stories, source keys for a reliability grade (`value`, A–F).
+    """
+
+    kind: DecisionKind
+    targets: tuple[str, ...]
+    who: str
+    why: str
+    value: str | None = None
+    at: dt.datetime | None = None
+    id: int | None = None
 
 
 @dataclass(slots=True)
@@ -281,6 +372,13 @@ class Transfer:
     end_user_certificate: str | None = None
     serials: str | None = None
     citations: list[str] = field(default_factory=list)
+    # Imported registers say more than a hand-written row: how many were delivered (SIPRI
+    # gives ordered and delivered numbers apart), which values the source marks uncertain or
+    # estimated (field names of this class: "ordered", "quantity", "quantity_delivered",
+    # "delivered"), and the source's own remarks (designation, second-hand, financing).
+    quantity_delivered: int | None = None
+    uncertain: list[str] = field(default_factory=list)
+    notes: str | None = None
 
 
 @dataclass(slots=True)

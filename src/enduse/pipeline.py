@@ -1,7 +1,7 @@
 """The stored pipeline: stages run over inputs and the repository.
 
-This module only orchestrates: the stages (`ingest`, `extract`, `registry`) do the work and
-the repository does the storing. The CLI, the demo and the API call these functions; a
+This module only orchestrates: the stages (`ingest`, `extract`, `assess`, `registry`) do the
+work and the repository does the storing. The CLI, the demo and the API call these functions; a
 `progress` callback lets the CLI draw a bar while tests and workers stay silent.
 """
 
@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from enduse.assess import Assessment, DocumentAssessment, Repost, assess
 from enduse.extract import EXTRACTOR_VERSION, extract
 from enduse.ingest import build_document, near_duplicate_groups, read_inputs
 from enduse.ingest.inputs import RawInput
@@ -125,4 +126,54 @@ def extract_stored(
     return total
 
 
-__all__ = ["EXTRACTOR_VERSION", "IngestReport", "extract_stored", "ingest_inputs", "ingest_paths"]
+def read_documents(paths: list[Path], max_bytes: int, knowledge: Knowledge) -> tuple[list[Document], list[Rejection]]:
+    """Documents built from files as ingestion builds them (outlets resolved), nothing stored."""
+    docs: list[Document] = []
+    rejected: list[Rejection] = []
+    for item in read_inputs(paths, max_bytes):
+        doc = item if isinstance(item, Rejection) else build_document(item)
+        if isinstance(doc, Rejection):
+            rejected.append(doc)
+            continue
+        _resolve_source(doc, knowledge)
+        docs.append(doc)
+    return docs, rejected
+
+
+def assess_stored(repo: Repository, knowledge: Knowledge) -> Assessment:
+    """Assess every stored document and claim, with the analyst's decisions and source grades,
+    and store the stories and assertions (replacing the previous ones; decisions stay)."""
+    documents = repo.list_documents()
+    result = assess(documents, repo.list_claims(), knowledge, repo.list_decisions(), repo.source_grades())
+    repo.save_assessment(result.stories, result.assertions, {d.doc_id: d.repost.reason for d in result.documents})
+    if any(d.near_duplicate_group is None and d.duplicate_of is None for d in documents):
+        # Stored before copies were grouped: keep the groups assessment had to find itself.
+        repo.set_near_duplicate_groups({d.doc_id: d.near_duplicate_group or d.doc_id for d in result.documents})
+    return result
+
+
+def stored_assessment(repo: Repository) -> Assessment:
+    """The assessment as last stored, read back without running it again (for the API)."""
+    documents = [
+        DocumentAssessment(
+            n.doc_id,
+            n.story_id or "",
+            n.duplicate_of or (n.near_duplicate_group if n.near_duplicate_group != n.doc_id else None),
+            n.near_duplicate_group,
+            Repost(n.repost_reason is not None, n.repost_reason),
+        )
+        for n in repo.document_notes()
+    ]
+    return Assessment(repo.list_stories(), repo.list_assertions(), documents, dict(repo.list_claims()))
+
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "IngestReport",
+    "assess_stored",
+    "extract_stored",
+    "ingest_inputs",
+    "ingest_paths",
+    "read_documents",
+    "stored_assessment",
+]

@@ -8,6 +8,7 @@ import typer
 
 from enduse import __version__
 from enduse.cli import clean, db, demo, extract, fetch, ingest, serve
+from enduse.cli.assess import assess_command
 
 app = typer.Typer(
     name="enduse",
@@ -41,3 +42,4 @@ app.command("fetch")(fetch.fetch)
 app.command("extract")(extract.extract)
 app.command("serve")(serve.serve)
 app.command("demo")(demo.demo)
+app.command("assess")(assess_command)

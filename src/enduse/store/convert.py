@@ -2,23 +2,40 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import asdict
+from typing import Any
+
 from enduse.model import (
     ActorRef,
+    Assertion,
     Claim,
     Claimant,
     ClaimType,
     Condition,
     DatePrecision,
     DateSpan,
+    Decision,
+    DecisionKind,
     Document,
     Evidence,
+    Origin,
     PlaceRef,
     PublishedDate,
     ReviewState,
+    Story,
     Transfer,
     WeaponRef,
 )
-from enduse.store.tables import ClaimRow, ConditionRow, DocumentRow, TransferRow
+from enduse.store.tables import (
+    AssertionRow,
+    ClaimRow,
+    ConditionRow,
+    DecisionRow,
+    DocumentRow,
+    StoryRow,
+    TransferRow,
+)
 
 
 def document_to_row(doc: Document) -> DocumentRow:
@@ -221,3 +238,127 @@ def row_to_condition(r: ConditionRow) -> Condition:
         summary=r.summary,
         citation=r.citation,
     )
+
+
+# assessment ------------------------------------------------------------------------------
+
+
+def _day(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(s: Any) -> dt.date | None:
+    return dt.date.fromisoformat(s) if isinstance(s, str) and s else None
+
+
+def _span_to_json(s: DateSpan | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {"start": _day(s.start), "end": _day(s.end), "text": s.text, "resolution": s.resolution}
+
+
+def _span_from_json(d: Any) -> DateSpan | None:
+    if not isinstance(d, dict):
+        return None
+    return DateSpan(_date(d.get("start")), _date(d.get("end")), d.get("text"), d.get("resolution") or "")
+
+
+def assertion_to_row(a: Assertion) -> AssertionRow:
+    return AssertionRow(
+        id=a.id,
+        type=str(a.type),
+        weapon_name=a.weapon.name if a.weapon else None,
+        weapon_category=a.weapon.category if a.weapon else None,
+        actor_name=a.actor.name if a.actor else None,
+        place_region=a.place.region if a.place else None,
+        when_start=a.when.start if a.when else None,
+        when_end=a.when.end if a.when else None,
+        independent_origins=a.independent_origins,
+        reliability=a.reliability,
+        credibility=a.credibility,
+        detail={
+            "weapon": asdict(a.weapon) if a.weapon else None,
+            "origin": a.origin,
+            "actor": asdict(a.actor) if a.actor else None,
+            "place": asdict(a.place) if a.place else None,
+            "when": _span_to_json(a.when),
+            "origins": [
+                {
+                    "key": o.key,
+                    "name": o.name,
+                    "docs": list(o.docs),
+                    "paths": [list(p) for p in o.paths],
+                    "related": list(o.related),
+                    "reliability": o.reliability,
+                }
+                for o in a.origins
+            ],
+            "reasons": list(a.reasons),
+        },
+    )
+
+
+def row_to_assertion(r: AssertionRow, claim_ids: list[int]) -> Assertion:
+    d = r.detail or {}
+    weapon, actor, place = d.get("weapon"), d.get("actor"), d.get("place")
+    return Assertion(
+        id=r.id,
+        type=ClaimType(r.type),
+        claim_ids=claim_ids,
+        weapon=WeaponRef(**weapon) if weapon else None,
+        actor=ActorRef(**actor) if actor else None,
+        place=PlaceRef(**place) if place else None,
+        when=_span_from_json(d.get("when")),
+        independent_origins=r.independent_origins,
+        reliability=r.reliability,
+        credibility=r.credibility,
+        origins=[
+            Origin(
+                key=o["key"],
+                name=o["name"],
+                docs=tuple(o.get("docs", ())),
+                paths=tuple(tuple(p) for p in o.get("paths", ())),
+                related=tuple(o.get("related", ())),
+                reliability=o.get("reliability", "F"),
+            )
+            for o in d.get("origins", ())
+        ],
+        reasons=list(d.get("reasons", ())),
+        origin=d.get("origin"),
+    )
+
+
+def story_to_row(s: Story) -> StoryRow:
+    return StoryRow(
+        id=s.id,
+        date_start=s.date.start if s.date else None,
+        date_end=s.date.end if s.date else None,
+        detail={
+            "first_reported": _day(s.first_reported),
+            "last_reported": _day(s.last_reported),
+            "date": _span_to_json(s.date),
+        },
+    )
+
+
+def row_to_story(r: StoryRow, doc_ids: list[str]) -> Story:
+    d = r.detail or {}
+    return Story(
+        id=r.id,
+        doc_ids=doc_ids,
+        date=_span_from_json(d.get("date")) or (DateSpan(r.date_start, r.date_end) if r.date_start else None),
+        first_reported=_date(d.get("first_reported")),
+        last_reported=_date(d.get("last_reported")),
+    )
+
+
+def decision_to_row(d: Decision) -> DecisionRow:
+    row = DecisionRow(kind=str(d.kind), targets=list(d.targets), value=d.value, who=d.who, why=d.why)
+    if d.at is not None:
+        row.at = d.at
+    return row
+
+
+def row_to_decision(r: DecisionRow) -> Decision:
+    at = r.at if r.at is None or r.at.tzinfo else r.at.replace(tzinfo=dt.UTC)  # SQLite drops the zone
+    return Decision(DecisionKind(r.kind), tuple(r.targets or ()), r.who, r.why, r.value, at, r.id)

@@ -9,25 +9,41 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, func, inspect, select
+from sqlalchemy import Engine, delete, func, insert, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from enduse.errors import StoreError
-from enduse.model import Claim, Condition, Document, Rejection, Transfer
+from enduse.model import Assertion, Claim, Condition, Decision, Document, Rejection, Story, Transfer
 from enduse.store import convert
 from enduse.store.engine import make_sessionmaker
 from enduse.store.migrate import is_current
 from enduse.store.tables import (
+    AssertionClaimRow,
+    AssertionRow,
     ClaimRow,
     ConditionRow,
+    DecisionRow,
     DocumentRow,
     RawBlobRow,
     RejectionRow,
+    SourceRow,
+    StoryRow,
     TransferRow,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentNote:
+    """What assessment noted on a stored document (no text): its story, copies, repost reason."""
+
+    doc_id: str
+    story_id: str | None
+    duplicate_of: str | None
+    near_duplicate_group: str | None
+    repost_reason: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +197,85 @@ class Repository:
         with self._sessions() as s:
             rows = s.scalars(select(ConditionRow).order_by(ConditionRow.valid_from, ConditionRow.id))
             return [convert.row_to_condition(r) for r in rows]
+
+    # assessment ------------------------------------------------------------------------
+
+    def add_decision(self, decision: Decision) -> int:
+        """Record an analyst's decision; decisions are never updated, a later one overrides."""
+        with self._sessions.begin() as s:
+            row = convert.decision_to_row(decision)
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def list_decisions(self) -> list[Decision]:
+        with self._sessions() as s:
+            rows = s.scalars(select(DecisionRow).order_by(DecisionRow.at, DecisionRow.id))
+            return [convert.row_to_decision(r) for r in rows]
+
+    def source_grades(self) -> dict[str, str]:
+        """The analyst-set reliability grade of each source, by source key."""
+        with self._sessions() as s:
+            return {k: g for k, g in s.execute(select(SourceRow.key, SourceRow.reliability))}
+
+    def save_assessment(
+        self, stories: Sequence[Story], assertions: Sequence[Assertion], reposts: Mapping[str, str | None]
+    ) -> None:
+        """Replace the stored stories and assertions with these, in one transaction, and note on
+        each document its story and why its page date looks like a repost's (`reposts`)."""
+        with self._sessions.begin() as s:
+            known = set(s.scalars(select(ClaimRow.id)))
+            s.execute(delete(AssertionClaimRow))
+            s.execute(delete(AssertionRow))
+            s.execute(update(DocumentRow).values(story_id=None, repost_reason=None))
+            s.execute(delete(StoryRow))
+            s.add_all(convert.story_to_row(st) for st in stories)
+            s.add_all(convert.assertion_to_row(a) for a in assertions)
+            s.flush()
+            links = [
+                {"assertion_id": a.id, "claim_id": cid}
+                for a in assertions
+                for cid in dict.fromkeys(a.claim_ids)
+                if cid in known
+            ]
+            if links:
+                s.execute(insert(AssertionClaimRow), links)
+            notes = [
+                {"id": doc_id, "story_id": st.id, "repost_reason": reposts.get(doc_id)}
+                for st in stories
+                for doc_id in st.doc_ids
+            ]
+            if notes:
+                s.execute(update(DocumentRow), notes)
+
+    def list_stories(self) -> list[Story]:
+        with self._sessions() as s:
+            members: dict[str, list[str]] = {}
+            q = select(DocumentRow.story_id, DocumentRow.id).where(DocumentRow.story_id.is_not(None))
+            for story_id, doc_id in s.execute(q.order_by(DocumentRow.published, DocumentRow.id)):
+                members.setdefault(story_id or "", []).append(doc_id)
+            rows = s.scalars(select(StoryRow).order_by(StoryRow.date_start, StoryRow.id))
+            return [convert.row_to_story(r, members.get(r.id, [])) for r in rows]
+
+    def list_assertions(self) -> list[Assertion]:
+        with self._sessions() as s:
+            claims: dict[str, list[int]] = {}
+            for aid, cid in s.execute(select(AssertionClaimRow.assertion_id, AssertionClaimRow.claim_id)):
+                claims.setdefault(aid, []).append(cid)
+            rows = s.scalars(select(AssertionRow).order_by(AssertionRow.independent_origins.desc(), AssertionRow.id))
+            return [convert.row_to_assertion(r, sorted(claims.get(r.id, []))) for r in rows]
+
+    def document_notes(self) -> list[DocumentNote]:
+        """Each document's story, copy links and repost reason, without its text."""
+        with self._sessions() as s:
+            q = select(
+                DocumentRow.id,
+                DocumentRow.story_id,
+                DocumentRow.duplicate_of,
+                DocumentRow.near_duplicate_group,
+                DocumentRow.repost_reason,
+            ).order_by(DocumentRow.published, DocumentRow.id)
+            return [DocumentNote(*row) for row in s.execute(q)]
 
     # summary ---------------------------------------------------------------------------
 

@@ -84,6 +84,8 @@ class DocumentRow(Base):
     duplicate_of: Mapped[str | None] = mapped_column(ForeignKey("documents.id"))
     near_duplicate_group: Mapped[str | None] = mapped_column(String(200))
     story_id: Mapped[str | None] = mapped_column(String(200))
+    # Why assessment thinks the page date is a repost's, not the original's (None: it does not).
+    repost_reason: Mapped[str | None] = mapped_column(Text)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
@@ -147,6 +149,8 @@ class StoryRow(Base):
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
     date_start: Mapped[dt.date | None] = mapped_column(Date)
     date_end: Mapped[dt.date | None] = mapped_column(Date)
+    # The rest of the story's dating (first and last report, what the date rests on).
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class AssertionRow(Base):
@@ -162,12 +166,32 @@ class AssertionRow(Base):
     independent_origins: Mapped[int] = mapped_column(Integer, default=0)
     reliability: Mapped[str] = mapped_column(String(1), default="F")
     credibility: Mapped[int] = mapped_column(Integer, default=6)
+    # What the columns do not hold: the full weapon, actor, place and time, the origins with
+    # their paths, the reasons for the credibility grade (the JSON of `enduse.assess.report`).
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class AssertionClaimRow(Base):
     __tablename__ = "assertion_claims"
     assertion_id: Mapped[str] = mapped_column(ForeignKey("assertions.id", ondelete="CASCADE"), primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True)
+
+
+class DecisionRow(Base):
+    """An analyst's decision about claims, assertions, stories or sources, with who and why.
+
+    Kept apart from what the pipeline writes, and naming its targets by keys that survive a
+    re-run, so re-running the pipeline applies it again instead of losing it.
+    """
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    targets: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    value: Mapped[str | None] = mapped_column(String(200))
+    who: Mapped[str] = mapped_column(String(200))
+    why: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
 class TransferRow(Base):
