@@ -132,3 +132,9 @@ def test_targets_and_platforms_are_not_the_weapons_used() -> None:
     used = {c.weapon.text for c in claims if c.type == ClaimType.USE and c.weapon}
     assert any("Kornet" in t for t in used)
     assert not any("frigate" in t for t in used)
+
+
+def test_accusations_and_unofficial_data_are_hedged() -> None:
+    claims = extract(doc("Lithuania has accused Minsk of transferring Grad rockets to Russia."), cached_knowledge())
+    transfers = [c for c in claims if c.type == ClaimType.TRANSFER]
+    assert transfers and all(c.hedged for c in transfers)
