@@ -14,6 +14,7 @@ BAD_FILES = [
     ("weapons_mine.yaml", "- {id: laser-x, name: Laser X, category: death ray, origin: US}", "laser-x", "category"),
     ("weapons_mine.yaml", "- {id: laser-y, name: Laser Y, category: missile, origin: USA}", "laser-y", "origin"),
     ("weapons_mine.yaml", "- {id: laser-z, category: missile, origin: US}", "laser-z", "name"),
+    ("weapons_mine.yaml", "- {id: fjord, name: Fjord, category: missile, origin: NO}", "fjord", 'quotes, "NO"'),
     (
         "weapons_mine.yaml",
         "- {id: twin, name: Twin A, category: missile, origin: US}\n"

@@ -70,6 +70,8 @@ def country(code: Any, path: Path, entry: str, field: str = "country") -> str | 
         return None
     if isinstance(code, str) and code in EXTRA_COUNTRY_CODES:
         return code
+    if code is False:  # YAML 1.1 reads a bare NO (Norway) as false
+        raise InvalidCatalog(str(path), entry, f'{field} is false: write Norway\'s code in quotes, "NO"')
     if not isinstance(code, str) or pycountry.countries.get(alpha_2=code) is None:
         raise InvalidCatalog(str(path), entry, f"{field} {code!r} is not an ISO 3166-1 alpha-2 code")
     return code

@@ -104,13 +104,20 @@ def _load_areas(k: Knowledge, dirs: list[Path]) -> None:
                 raise InvalidCatalog(str(path), aid, f"candidates: {c!r} is not an area id")
 
 
-def _usable_alternate(name: str) -> bool:
-    """Is a GeoNames alternate name a spelling news would use (Latin or Cyrillic, capitalised)?"""
-    if len(name) <= 2 or not name[0].isupper() or not all(ch.isalnum() or ch in _NAME_PUNCTUATION for ch in name):
+def _usable_alternate(name: str, focus: bool) -> bool:
+    """Is a GeoNames alternate name a spelling news would use (Latin or Cyrillic, capitalised)?
+
+    Short alternates are mostly codes, old or foreign-language forms that read as ordinary
+    words ("Hang" for Hangzhou, "Dual" for Douala, "Гай" for Gay, "Rim" for Rome), so an
+    alternate needs four letters, and outside the focus countries a Latin one needs five.
+    """
+    if len(name) < 4 or not name[0].isupper() or not all(ch.isalnum() or ch in _NAME_PUNCTUATION for ch in name):
         return False  # lower-case transliterations; qualifiers, stress marks and old scripts
     if _CODE_LIKE.match(name) and name.isupper():
-        return False  # "GRU", "KBP": airport and station codes
-    return name.isascii() or any("\u0400" <= ch <= "\u04ff" for ch in name)
+        return False  # "KBP", "LWOW": airport and station codes
+    if any("\u0400" <= ch <= "\u04ff" for ch in name):
+        return True
+    return name.isascii() and (focus or len(name) >= 5)
 
 
 def _load_settlements(k: Knowledge, capitals: dict[str, tuple[str, ...]]) -> None:
@@ -130,7 +137,8 @@ def _load_settlements(k: Knowledge, capitals: dict[str, tuple[str, ...]]) -> Non
         if cc not in FOCUS_COUNTRIES and city["population"] < MIN_POPULATION_ELSEWHERE and gid not in capital_of:
             continue
         region = region_of.get((cc, str(city["admin1code"])))
-        names = [city["name"], *(a for a in city.get("alternatenames", []) if a and _usable_alternate(a))]
+        focus = cc in FOCUS_COUNTRIES
+        names = [city["name"], *(a for a in city.get("alternatenames", []) if a and _usable_alternate(a, focus))]
         if gid in capital_of:
             names += capitals[capital_of[gid]]
         pid = f"geonames:{gid}"
