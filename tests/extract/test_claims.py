@@ -138,3 +138,18 @@ def test_accusations_and_unofficial_data_are_hedged() -> None:
     claims = extract(doc("Lithuania has accused Minsk of transferring Grad rockets to Russia."), cached_knowledge())
     transfers = [c for c in claims if c.type == ClaimType.TRANSFER]
     assert transfers and all(c.hedged for c in transfers)
+
+
+def test_the_state_allowed_to_use_is_not_the_author_of_the_permission() -> None:
+    claims = extract(
+        doc("Ukraine will be able to use the howitzers only within its own territory."), cached_knowledge()
+    )
+    auth = [c for c in claims if c.type == ClaimType.AUTHORIZATION]
+    assert auth and all(c.supplier != "UA" for c in auth)
+
+
+def test_suppliers_named_in_french_and_agents_of_gerunds() -> None:
+    fr = extract(doc("L'Ukraine a utilisé des missiles SCALP fournis par la France."), cached_knowledge())
+    assert any(c.supplier == "FR" for c in fr if c.type == ClaimType.USE)
+    en = extract(doc("Officials accused Belarus of transferring Grad rockets to Russia."), cached_knowledge())
+    assert any(c.supplier == "BY" for c in en if c.type == ClaimType.TRANSFER)

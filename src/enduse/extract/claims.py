@@ -208,7 +208,11 @@ def _party_actors(
             groups[-1].append(cur)
         else:
             groups.append([cur])
-    subjects = [g for g in groups if not _after_preposition(text, g[0][0])]
+    subjects = [
+        g
+        for g in groups
+        if not _after_preposition(text, g[0][0]) and not _PERMITTED_AFTER.match(text, g[-1][0] + len(g[-1][2]))
+    ]
     if subjects:
         return [ActorRef(t, _government(code, k)) for _, code, t in subjects[0]]
     if reach is None and not [a for p, a in roles.actors if p - offset < trigger_pos]:
@@ -239,6 +243,12 @@ def _party_actors(
     return []
 
 
+# "Ukraine will be able to use", "Kyiv may use": the state before these receives a permission.
+_PERMITTED_AFTER = re.compile(
+    r"\s+(?:will\s+be\s+|would\s+be\s+|is\s+|are\s+|was\s+|were\s+|has\s+been\s+)?"
+    r"(?:able|allowed|permitted|authori[sz]ed|free|cleared)\s+to\b|\s+(?:may|can|could)\s+(?:only\s+)?use\b",
+    re.I,
+)
 # "allow Ukraine to", "authorised Kyiv to": the state after such a verb receives the permission.
 _RECIPIENT_BEFORE = re.compile(r"\b(?:allow\w*|authori[sz]\w*|permit\w*|let|enabl\w*|help\w*)\s+(?:the\s+)?$", re.I)
 
@@ -578,6 +588,9 @@ def _claims_for(
         [a.name for a in _party_actors(roles, pos, s.start, k, reach=80)] if ctype == ClaimType.TRANSFER else []
     )
     subject_codes = [c for c in (_state_code(n, k) for n in subject_suppliers) if c]
+    gerund_agent = _agent_of_gerund(roles, pos, s.start) if ctype == ClaimType.TRANSFER else None
+    if gerund_agent:
+        subject_codes = [gerund_agent]  # "accused North Korea of transferring": North Korea supplies
     attached = _weapon_before(weapons, s.start + pos, s.text, s.start)
     chosen = [attached] if attached else weapons
     if ctype in EVENT_TYPES:
@@ -586,7 +599,10 @@ def _claims_for(
         catalog_origin = _catalog_origin(w, k)
         rec = w.recipient or recipient
         # The state that receives is never its own supplier ("Ukraine received HIMARS").
-        suppliers: list[str | None] = [c for c in (w.suppliers or subject_codes) if c != rec] or [None]
+        named = w.suppliers or subject_codes
+        if not named and ctype == ClaimType.TRANSFER and w.origins:
+            named = w.origins[:1]  # "donate Norwegian F-16s": the state whose weapons they are
+        suppliers: list[str | None] = [c for c in named if c != rec] or [None]
         if ctype == ClaimType.TRANSFER:
             # The origin of a transferred item is the state that made or supplied it: what the
             # text says, else the supplier, else where the catalog says the system is made.
@@ -655,6 +671,16 @@ def _instruments(weapons: list[WeaponSpan], s: Sentence, pos: int) -> list[Weapo
             continue
         out.append(w)
     return out
+
+
+def _agent_of_gerund(roles: Roles, trigger_pos: int, offset: int) -> str | None:
+    """The state right before "of <verb>ing": "accused North Korea of transferring"."""
+    text = roles.sentence_text
+    for p, code, m in roles.states:
+        end = m.end - offset
+        if m.kind != "state_adj" and re.fullmatch(r"\s+of\s+", text[end:trigger_pos]):
+            return code
+    return None
 
 
 def _catalog_origin(w: WeaponSpan, k: Knowledge) -> str | None:

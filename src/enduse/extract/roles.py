@@ -19,7 +19,11 @@ _ORIGIN_AFTER = re.compile(
 )
 _SUPPLIER_AFTER = re.compile(
     r"^\s*(?:(?:\w+\s+){0,3}?(?:originally\s+|previously\s+)?(?:supplied|provided|delivered|given|transferred|donated|sent"
-    r"|pledged|promised|handed\s+over)(?:\s+to\s+(?P<to>[\w'’ -]+?))?\s+by|\s*from)\s+",
+    r"|pledged|promised|handed\s+over)(?:\s+to\s+(?P<to>[\w'’ -]+?))?\s+by"
+    # French, German, Russian and Ukrainian: "fournis par", "geliefert von", "поставленные из"
+    r"|\s*(?:fourni|livré|cédé|envoyé|transféré)e?s?\s+par|\s*(?:geliefert|bereitgestellt|übergeben)\s+von"
+    r"|\s*(?:поставленн|переданн|поставлен|передан)\w*\s+(?:из|от)|\s*(?:переданн|поставлен)\w*\s+(?:з|від)"
+    r"|\s*from)\s+",
     re.IGNORECASE,
 )
 _LIST_SEP = re.compile(
@@ -74,7 +78,19 @@ def _state_list_after(text: str, pos: int, mentions: list[Mention]) -> tuple[lis
             break
         if codes and not _LIST_SEP.match(gap):
             break
-        if not codes and gap.strip().lower() not in ("", "the"):
+        if not codes and gap.strip().lower() not in (
+            "",
+            "the",
+            "la",
+            "le",
+            "les",
+            "l'",
+            "der",
+            "die",
+            "das",
+            "den",
+            "dem",
+        ):
             break
         codes.append(m.entry_id)
         cursor = m.end
