@@ -676,7 +676,7 @@ def _instruments(weapons: list[WeaponSpan], s: Sentence, pos: int) -> list[Weapo
 def _agent_of_gerund(roles: Roles, trigger_pos: int, offset: int) -> str | None:
     """The state right before "of <verb>ing": "accused North Korea of transferring"."""
     text = roles.sentence_text
-    for p, code, m in roles.states:
+    for _, code, m in roles.states:
         end = m.end - offset
         if m.kind != "state_adj" and re.fullmatch(r"\s+of\s+", text[end:trigger_pos]):
             return code
