@@ -19,6 +19,7 @@ from enduse.knowledge.ambiguity import overlaps, stale_declarations
 from enduse.knowledge.loader import ACTOR_KINDS, DATA_DIR
 from enduse.knowledge.names import names, squeeze
 from enduse.model import CATEGORIES
+from tests.conftest import ROOT
 
 
 def _entries(pattern: str) -> list[tuple[str, dict[str, Any]]]:
@@ -164,3 +165,11 @@ def test_areas_name_their_candidates(knowledge: Knowledge) -> None:
     assert set(area.candidates) == {"area:ru-western-border", "area:ua-northern-border"}
     assert all(c in knowledge.places for p in knowledge.places.values() for c in p.candidates)
     assert knowledge.places["area:sahel"].countries
+
+
+def test_every_field_the_data_uses_is_documented() -> None:
+    doc = (ROOT / "docs" / "knowledge-format.md").read_text(encoding="utf-8")
+    used = {key for _, raw in _entries("*.yaml") for key in raw}
+    assert {"cities", "candidates", "countries", "i18n", "rule"} <= used
+    assert sorted(k for k in used if f"{k}:" not in doc and f"`{k}`" not in doc) == []
+    assert all(kind in doc for kind in ACTOR_KINDS)
