@@ -168,9 +168,25 @@ def _negated(sentence: str, trigger_pos: int, ctype: ClaimType, lex: Lexicon) ->
     return bool(lex.negations.search(window))
 
 
+_GOVERNMENTS: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
+
+
+def _government_tables(k: Knowledge) -> tuple[dict[str, str], dict[str, str]]:
+    """(code -> government name, government name -> code). One predictable form, "Government
+    of <state>", for every state: the catalog's government entries differ in kind from state
+    to state (a cabinet, a presidential administration), which would make parties of one
+    kind look unlike each other."""
+    tables = _GOVERNMENTS.get(id(k))
+    if tables is None:
+        by_code = {s.code: f"Government of {s.name}" for s in k.states.values()}
+        tables = (by_code, {name: code for code, name in by_code.items()})
+        _GOVERNMENTS[id(k)] = tables
+    return tables
+
+
 def _government(code: str, k: Knowledge) -> str:
-    state = k.states.get(code)
-    return f"Government of {state.name}" if state else code
+    """The name of a state's government, as the actors catalog has it."""
+    return _government_tables(k)[0].get(code, code)
 
 
 _GOVERNMENT_NOUN = re.compile(
@@ -337,10 +353,12 @@ def _recipient(roles: Roles, sentence: str, offset: int, exclude: set[str]) -> s
 def _when(ds: list[DateMention], trigger_abs: int, reach: int) -> DateSpan | None:
     """The date nearest the trigger, if it stands within `reach` characters of it: in a long
     sentence a date far from the verb ("Last week, speaking at a meeting, X said that ...
-    were resold") dates something else."""
-    resolved = [d for d in ds if (d.span.start or d.span.end) and _distance(trigger_abs, (d.start, d.end)) <= reach]
-    if not resolved:
+    were resold") dates something else. A date that could not be resolved (no publication
+    date) is kept with its words, so that assessment can resolve it against its story."""
+    near = [d for d in ds if _distance(trigger_abs, (d.start, d.end)) <= reach]
+    if not near:
         return None
+    resolved = [d for d in near if d.span.start or d.span.end] or near
     return min(resolved, key=lambda d: _distance(trigger_abs, (d.start, d.end))).span
 
 
@@ -386,9 +404,14 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
     seen: set[tuple[object, ...]] = set()
     attributions = _attributions(sentences, mentions, lex, knowledge)
     previous: set[tuple[ClaimType, str | None]] = set()
-    for s, claimant in zip(sentences, attributions, strict=True):
+    last_claimant: Claimant | None = None
+    for s, own in zip(sentences, attributions, strict=True):
         ms = [m for m in mentions if s.start <= m.start and m.end <= s.end]
         refers_back = bool(lex.anaphora.match(s.text))
+        # "These include ...": a sentence that only continues the one before is still told by
+        # the same claimant.
+        claimant = own if own is not None or not refers_back else last_claimant
+        last_claimant = claimant if claimant is not None else last_claimant
         if not ms and not refers_back:
             continue  # no weapon, state, actor or reference back: no claim can be made here
         roles = read_roles(text, s, ms, lex, knowledge)
@@ -689,11 +712,8 @@ def _catalog_origin(w: WeaponSpan, k: Knowledge) -> str | None:
 
 
 def _state_code(government: str | None, k: Knowledge) -> str | None:
-    """The ISO code behind a party name made by `_government` ("Government of Norway")."""
-    if not government or not government.startswith("Government of "):
-        return None
-    name = government.removeprefix("Government of ")
-    return next((s.code for s in k.states.values() if s.name == name), None)
+    """The ISO code behind a party name made by `_government`."""
+    return _government_tables(k)[1].get(government) if government else None
 
 
 def _ref(w: WeaponSpan | None) -> WeaponRef | None:
