@@ -97,6 +97,9 @@ def _state_list_after(text: str, pos: int, mentions: list[Mention]) -> tuple[lis
     return codes, cursor
 
 
+# Between a class and the system that names it: "FN SCAR automatic rifles", "Schützenpanzer des
+# Typs Marder", "tanks of the Leopard 2 type", "chars de type Leclerc".
+_TYPE_GAP = re.compile(r"[\s-]*(?:(?:des\s+Typs|vom\s+Typ|of\s+the\s+type|of\s+type|de\s+type|типа|типу)\s+)?", re.I)
 _ADJ_GAP = re.compile(r"[\s-]*(?:\w+[\s-]*){0,1}(?:and\s+other\s+\w+\s+|and\s+)?")
 _NOUN_GAP = re.compile(r"(?:-\w+|['’]s)[\s-]*(?:\w+[\s-]*)?")
 
@@ -139,7 +142,7 @@ def read_weapons(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Kno
         while (
             j < len(ms)
             and ms[j].kind in ("weapon", "weapon_class")
-            and re.fullmatch(r"[\s-]*", text[end : ms[j].start])
+            and _TYPE_GAP.fullmatch(text[end : ms[j].start])
         ):
             if name is None and ms[j].kind == "weapon":
                 name = k.weapons[ms[j].entry_id].name
