@@ -106,12 +106,13 @@ class Matcher:
         padded = f" {_spaced(text)} "  # a space each side: boundaries need no range checks
         lengths, strict = self._lengths, self._strict
         hits: list[tuple[int, int, int]] = []  # (start, -end, slot): sorts leftmost-longest first
+        find = padded.find
         for end, slot in self._automaton.iter(padded, ignore_white_space=True):
             e = end + 1
             if padded[e] != " ":
                 continue  # ends inside a word
             s = e - lengths[slot]
-            if " " in padded[s:e]:  # spans several words: widen until it holds all its letters
+            if find(" ", s, e) != -1:  # spans several words: widen until it holds all its letters
                 while (s2 := e - lengths[slot] - padded.count(" ", s, e)) != s:
                     s = s2
                 if padded[s - 1] == " " and self._joined(text, padded, s, e, slot):

@@ -114,7 +114,7 @@ def _usable_alternate(name: str, focus: bool) -> bool:
     if len(name) < 4 or not name[0].isupper() or not all(ch.isalnum() or ch in _NAME_PUNCTUATION for ch in name):
         return False  # lower-case transliterations; qualifiers, stress marks and old scripts
     if _CODE_LIKE.match(name) and name.isupper():
-        return False  # "KBP", "LWOW": airport and station codes
+        return False  # "KBP", "UKBB": airport codes
     if any("\u0400" <= ch <= "\u04ff" for ch in name):
         return True
     return name.isascii() and (focus or len(name) >= 5)
