@@ -108,7 +108,7 @@ def _subject_before(clause: str) -> str | None:
             phrase.insert(0, tokens.pop())
             continue
         break
-    while phrase and phrase[0].lower() in {"of", "for", "de", "von", "and"}:
+    while phrase and phrase[0] in {"of", "for", "de", "von", "and"}:  # "De Croo" keeps its capital particle
         phrase.pop(0)
     return " ".join(phrase) if _names_someone(phrase) else None
 

@@ -231,7 +231,17 @@ def _party_actors(
     ]
     if subjects:
         return [ActorRef(t, _government(code, k)) for _, code, t in subjects[0]]
-    if reach is None and not [a for p, a in roles.actors if p - offset < trigger_pos]:
+    actors = [a for p, a in roles.actors if p - offset < trigger_pos]
+    if actors:
+        return [actors[-1]]
+    # "Ellemann-Jensen recalled that ...": an office holder speaks for their government.
+    people = [country for p, country in roles.persons if country and p - offset < trigger_pos]
+    if people:
+        return [ActorRef(k.states[people[0]].name if people[0] in k.states else people[0], _government(people[0], k))]
+    generic = _GENERIC_PARTY.search(text, 0, trigger_pos)
+    if generic:
+        return [ActorRef(generic.group(0), None)]
+    if reach is None:
         # "Other nations that have backed such strikes include the UK, France and Poland":
         # with no subject before the trigger, the parties may be listed after it.
         after = [
@@ -249,16 +259,17 @@ def _party_actors(
                     break
                 group.append(cur)
             return [ActorRef(t, _government(code, k)) for _, code, t in group]
-    actors = [a for p, a in roles.actors if p - offset < trigger_pos]
-    if actors:
-        return [actors[-1]]
-    # "Ellemann-Jensen recalled that ...": an office holder speaks for their government.
-    people = [country for p, country in roles.persons if country and p - offset < trigger_pos]
-    if people:
-        return [ActorRef(k.states[people[0]].name if people[0] in k.states else people[0], _government(people[0], k))]
     return []
 
 
+# An unnamed authority that investigates, permits or denies: "our defence ministry",
+# "the prosecutor's office", "investigators".
+_GENERIC_PARTY = re.compile(
+    r"\b(?:(?:our|its|their|the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}?(?:ministry|ministries|government|authorities|"
+    r"police|prosecutors?|prosecutor's\s+office|investigators|inspectors|monitors|agency|agencies|parliament|"
+    r"commission|committee|council|panel)\b",
+    re.I,
+)
 # "Ukraine will be able to use", "Kyiv may use": the state before these receives a permission.
 _PERMITTED_AFTER = re.compile(
     r"\s+(?:will\s+be\s+|would\s+be\s+|is\s+|are\s+|was\s+|were\s+|has\s+been\s+)?"
@@ -535,7 +546,7 @@ def _claims_for(
     sentence names its own claimant (else `claimant` is the document's default)."""
     if ctype in WEAPON_TYPES and not weapons:
         return []
-    if ctype in PARTY_TYPES and not (roles.states or roles.actors or weapons):
+    if ctype in PARTY_TYPES and not (roles.states or roles.actors or weapons or _GENERIC_PARTY.search(s.text)):
         return []
     evidence = Evidence(s.text, s.start, s.end)
     refers_back = bool(lex.anaphora.match(s.text))

@@ -139,11 +139,7 @@ def read_weapons(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Kno
         ):
             end = ms[j].end + (1 if text[ms[j].end : ms[j].end + 1] == ")" else 0)
             j += 1
-        while (
-            j < len(ms)
-            and ms[j].kind in ("weapon", "weapon_class")
-            and _TYPE_GAP.fullmatch(text[end : ms[j].start])
-        ):
+        while j < len(ms) and ms[j].kind in ("weapon", "weapon_class") and _TYPE_GAP.fullmatch(text[end : ms[j].start]):
             if name is None and ms[j].kind == "weapon":
                 name = k.weapons[ms[j].entry_id].name
                 category = k.weapons[ms[j].entry_id].category
