@@ -154,3 +154,12 @@ def test_suppliers_named_in_french_and_agents_of_gerunds() -> None:
     assert any(c.supplier == "FR" for c in fr if c.type == ClaimType.USE)
     en = extract(doc("Officials accused Belarus of transferring Grad rockets to Russia."), cached_knowledge())
     assert any(c.supplier == "BY" for c in en if c.type == ClaimType.TRANSFER)
+
+
+def test_an_unnamed_authority_can_investigate() -> None:
+    claims = extract(
+        doc('"Our customs agency has opened an investigation into the rifles," the minister told reporters.'),
+        cached_knowledge(),
+    )
+    inv = [c for c in claims if c.type == ClaimType.INVESTIGATION]
+    assert inv and inv[0].actor is not None and "agency" in inv[0].actor.text
