@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 from enduse import __version__
 from enduse.api.assess import router as assess_api_router
+from enduse.api.registry import router as registry_api_router
 from enduse.api.routes import router as api_router
 from enduse.config import Settings
 from enduse.errors import EnduseError
@@ -27,6 +28,7 @@ def create_app(settings: Settings, repo: Repository | None = None) -> FastAPI:
     app.state.repo = repo or Repository(make_engine(settings.database_url))
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(api_router)
+    app.include_router(registry_api_router)
     app.include_router(assess_api_router)
     app.include_router(web_router)
 

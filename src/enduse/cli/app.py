@@ -7,7 +7,9 @@ from typing import Annotated
 import typer
 
 from enduse import __version__
+from enduse.cli import check as check_command
 from enduse.cli import clean, db, demo, extract, fetch, ingest, serve
+from enduse.cli import registry as registry_commands
 from enduse.cli.assess import assess_command
 
 app = typer.Typer(
@@ -42,4 +44,8 @@ app.command("fetch")(fetch.fetch)
 app.command("extract")(extract.extract)
 app.command("serve")(serve.serve)
 app.command("demo")(demo.demo)
+
+app.add_typer(registry_commands.app, name="registry")
+app.command("conditions")(registry_commands.conditions)
+app.command("check")(check_command.check)
 app.command("assess")(assess_command)

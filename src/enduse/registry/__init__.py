@@ -1,5 +1,37 @@
-"""Registry: transfers, end-use conditions over time (and, to come, the policy engine)."""
+"""Registry: transfers, end-use conditions over time, their import and export, and the policy
+engine that checks claims against them. Plain functions over the domain objects; the store
+and the CLI call these and hold no registry logic of their own.
+"""
 
-from enduse.registry.yamlio import DEMO_REGISTRY, load_registry_yaml
+from enduse.registry.csvio import parse_registry_csv, read_registry_csv, registry_csv, write_registry_csv
+from enduse.registry.files import FORMATS, load_registry, read_registry_file
+from enduse.registry.findings import PolicyFinding, Query, Reason, query_from_claim, query_from_dict
+from enduse.registry.policy import PolicyEngine, check_claims, conditions_in_force
+from enduse.registry.results import ImportResult, RowRejection
+from enduse.registry.sipri import read_sipri
+from enduse.registry.yamlio import DEMO_REGISTRY, load_registry_yaml, registry_yaml, write_registry_yaml
 
-__all__ = ["DEMO_REGISTRY", "load_registry_yaml"]
+__all__ = [
+    "DEMO_REGISTRY",
+    "FORMATS",
+    "ImportResult",
+    "PolicyEngine",
+    "PolicyFinding",
+    "Query",
+    "Reason",
+    "RowRejection",
+    "check_claims",
+    "conditions_in_force",
+    "load_registry",
+    "load_registry_yaml",
+    "parse_registry_csv",
+    "query_from_claim",
+    "query_from_dict",
+    "read_registry_csv",
+    "read_registry_file",
+    "read_sipri",
+    "registry_csv",
+    "registry_yaml",
+    "write_registry_csv",
+    "write_registry_yaml",
+]

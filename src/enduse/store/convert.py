@@ -176,6 +176,9 @@ def transfer_to_row(t: Transfer) -> TransferRow:
         end_user_certificate=t.end_user_certificate,
         serials=t.serials,
         citations=list(t.citations),
+        quantity_delivered=t.quantity_delivered,
+        uncertain=list(t.uncertain),
+        notes=t.notes,
     )
 
 
@@ -195,6 +198,9 @@ def row_to_transfer(r: TransferRow) -> Transfer:
         end_user_certificate=r.end_user_certificate,
         serials=r.serials,
         citations=list(r.citations or []),
+        quantity_delivered=r.quantity_delivered,
+        uncertain=list(r.uncertain or []),
+        notes=r.notes,
     )
 
 

@@ -174,12 +174,25 @@ class Repository:
     # registry --------------------------------------------------------------------------
 
     def upsert_transfers(self, transfers: Iterable[Transfer]) -> int:
-        n = 0
+        """Insert or replace transfers by id in one transaction (the last of a repeated id wins).
+
+        Ids already stored are looked up in batches and only those rows are merged; new rows
+        are inserted in bulk, so importing a trade register of tens of thousands of rows takes
+        seconds rather than one SELECT per row.
+        """
+        rows = {t.id: convert.transfer_to_row(t) for t in transfers}
         with self._sessions.begin() as s:
-            for t in transfers:
-                s.merge(convert.transfer_to_row(t))
-                n += 1
-        return n
+            ids = list(rows)
+            existing: set[str] = set()
+            for i in range(0, len(ids), 500):
+                existing.update(s.scalars(select(TransferRow.id).where(TransferRow.id.in_(ids[i : i + 500]))))
+            columns = [c.key for c in TransferRow.__table__.columns]
+            new = [{k: getattr(row, k) for k in columns} for tid, row in rows.items() if tid not in existing]
+            if new:
+                s.execute(insert(TransferRow), new)
+            for tid in existing:
+                s.merge(rows[tid])
+        return len(rows)
 
     def upsert_conditions(self, conditions: Iterable[Condition]) -> int:
         n = 0

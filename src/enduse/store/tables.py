@@ -212,6 +212,9 @@ class TransferRow(Base):
     end_user_certificate: Mapped[str | None] = mapped_column(Text)
     serials: Mapped[str | None] = mapped_column(Text)
     citations: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    quantity_delivered: Mapped[int | None] = mapped_column(Integer)
+    uncertain: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    notes: Mapped[str | None] = mapped_column(Text)
 
 
 class ConditionRow(Base):

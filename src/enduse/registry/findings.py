@@ -1,0 +1,210 @@
+"""What the policy engine reads and writes: a claim reduced to the facts it checks, the
+reasons it gives, and the finding in the JSON shape of `enduse check`.
+
+A claim arrives as a `model.Claim` or as an interchange dict (CLAIMS.md, one line of
+claims.jsonl); both become a `Query`, so the engine has one input type and never guesses a
+field the claim does not carry. Every reason names its rule (a condition id, or an engine
+rule such as `candidates`), the rule's status (official, reported, inferred; `registry` and
+`engine` for the engine's own steps) and its citation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from enduse.model import Claim, Condition, Finding, Transfer, Verdict
+from enduse.registry.dates import format_span_text
+
+#: Claim types the engine judges; the others get `not applicable`.
+CHECKED_TYPES = frozenset({"USE", "SIGHTING", "RETRANSFER", "CAPTURE"})
+MAX_LISTED_TRANSFERS = 50  # a finding lists at most this many candidate transfers (the count is given)
+
+
+class Query(NamedTuple):
+    """The facts of one claim that the engine checks (a tuple: cheap to build by the million)."""
+
+    type: str
+    system: str | None = None
+    category: str | None = None
+    origin: str | None = None
+    supplier: str | None = None
+    recipient: str | None = None
+    actor: tuple[str, ...] = ()  # the actor's catalog name and words, when stated
+    country: str | None = None
+    region: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    purpose: str | None = None
+    negated: bool = False
+    hedged: bool = False
+
+
+def _date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _code(value: Any) -> str | None:
+    if not value:
+        return None
+    text = str(value).strip().upper()
+    return text or None
+
+
+_EMPTY: dict[str, Any] = {}
+
+
+def query_from_dict(d: Mapping[str, Any]) -> Query:
+    """A query from an interchange claim (CLAIMS.md); unknown or malformed fields count as unstated."""
+    # Written out by hand: `enduse check` parses every claim of a million-line file through here.
+    get = d.get
+    weapon, actor, place, when = get("weapon"), get("actor"), get("place"), get("when")
+    if not isinstance(weapon, dict):
+        weapon = _EMPTY
+    if not isinstance(actor, dict):
+        actor = _EMPTY
+    if not isinstance(place, dict):
+        place = _EMPTY
+    if not isinstance(when, dict):
+        when = _EMPTY
+    name, words = actor.get("name"), actor.get("text")
+    if name and words:
+        names: tuple[str, ...] = (str(name), str(words))
+    elif name or words:
+        names = (str(name or words),)
+    else:
+        names = ()
+    purpose = get("purpose")
+    return Query(
+        str(get("type") or "").upper(),
+        weapon.get("name") or None,
+        weapon.get("category") or None,
+        _code(get("origin")),
+        _code(get("supplier")),
+        _code(get("recipient")),
+        names,
+        _code(place.get("country")),
+        _code(place.get("region")),
+        _date(when.get("start")),
+        _date(when.get("end")),
+        str(purpose).strip().lower() if purpose else None,
+        bool(get("negated")),
+        bool(get("hedged")),
+    )
+
+
+def query_from_claim(c: Claim) -> Query:
+    """A query from a domain claim."""
+    actor = tuple(x for x in ((c.actor.name, c.actor.text) if c.actor else ()) if x)
+    return Query(
+        type=str(c.type),
+        system=c.weapon.name if c.weapon else None,
+        category=c.weapon.category if c.weapon else None,
+        origin=c.origin,
+        supplier=c.supplier,
+        recipient=c.recipient,
+        actor=actor,
+        country=c.place.country if c.place else None,
+        region=c.place.region if c.place else None,
+        start=c.when.start if c.when else None,
+        end=c.when.end if c.when else None,
+        purpose=c.purpose.strip().lower() if c.purpose else None,
+        negated=c.negated,
+        hedged=c.hedged,
+    )
+
+
+class Reason(NamedTuple):
+    """One step of the reasoning: which rule, how well it is known, where it comes from."""
+
+    rule: str
+    status: str
+    citation: str
+    text: str
+
+    @classmethod
+    def of(cls, c: Condition, text: str) -> Reason:
+        return cls(c.id, c.status, c.citation, text)
+
+    def as_dict(self) -> dict[str, str]:
+        return {"rule": self.rule, "status": self.status, "citation": self.citation, "text": self.text}
+
+    def as_text(self) -> str:
+        cite = f" ({self.citation})" if self.citation else ""
+        return f"[{self.rule} · {self.status}] {self.text}{cite}"
+
+
+@dataclass(slots=True)
+class PolicyFinding:
+    """The engine's verdict on one claim, with everything that led to it."""
+
+    verdict: Verdict
+    reasons: list[Reason] = field(default_factory=list)
+    transfers: list[Transfer] = field(default_factory=list)
+    conditions: list[Condition] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    candidates: list[str] = field(default_factory=list)  # candidate suppliers, by first arrival
+    transfers_total: int = 0  # candidate transfers in all; `transfers` lists the latest of them
+
+    def to_finding(self) -> Finding:
+        """The domain Finding (reasons as one line each) for the store."""
+        return Finding(
+            verdict=self.verdict,
+            reasons=[r.as_text() for r in self.reasons],
+            transfer_ids=[t.id for t in self.transfers],
+            condition_ids=[c.id for c in self.conditions],
+            missing=list(self.missing),
+        )
+
+    def to_json(self, doc_id: str | None, claim: Mapping[str, Any] | None) -> dict[str, Any]:
+        """The finding as one line of findings.jsonl."""
+        listed = self.transfers
+        out: dict[str, Any] = {
+            "doc_id": doc_id,
+            "claim": dict(claim) if claim is not None else None,
+            "verdict": str(self.verdict),
+            "reasons": [r.as_dict() for r in self.reasons],
+            "transfers": [transfer_summary(t) for t in listed],
+            "conditions": [condition_summary(c) for c in self.conditions],
+            "missing": list(self.missing),
+            "candidate_suppliers": list(self.candidates),
+        }
+        if self.transfers_total > len(listed):
+            out["transfers_total"] = self.transfers_total
+        return out
+
+
+def transfer_summary(t: Transfer) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "supplier": t.supplier,
+        "recipient": t.recipient,
+        "system": t.system,
+        "category": t.category,
+        "status": t.status,
+        "delivered": format_span_text(t.delivered) or None,
+        "uncertain": list(t.uncertain),
+    }
+
+
+def condition_summary(c: Condition) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "supplier": c.supplier,
+        "system": c.system,
+        "category": c.category,
+        "valid_from": c.valid_from.isoformat() if c.valid_from else None,
+        "valid_to": c.valid_to.isoformat() if c.valid_to else None,
+        "status": c.status,
+        "citation": c.citation,
+    }
