@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 
 from enduse.ingest.boilerplate import clean_text, normalise
@@ -59,10 +60,15 @@ def _without_headline(text: str, title: str | None) -> str:
     return text
 
 
+_BYLINE = re.compile(r"^\s*(?:by|par|von|от|автор|written by|reporting by)\s", re.I)
+
+
 def _title_from_header(header: list[str]) -> str | None:
     """The header line nearest the body that reads like a headline."""
     for line in reversed(header):
         words = line.split()
+        if _BYLINE.match(line):
+            continue  # "By Jane Doe", "Par la rédaction": who wrote it, not what it is called
         if 4 <= len(words) <= 30 and "©" not in line and sum(ch.isdigit() for ch in line) < 6:
             return line
     return None
@@ -83,6 +89,7 @@ def build_document(raw: RawInput, retrieved: dt.date | None = None) -> Document 
         header_lines=cleaned.header,
         markup=cleaned.markup_date,
         retrieved=raw.retrieved,
+        url=raw.url,
     )
     source = raw.outlet or host_of(raw.url) or dateline_outlet(text.splitlines())
     return Document(

@@ -79,6 +79,30 @@ def date_from_markup(html: Any) -> PublishedDate | None:
     return parse_partial_iso(found, "markup") if found else None
 
 
+_URL_DAY = re.compile(
+    r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)"
+)
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/")
+
+
+def date_from_url(url: str | None) -> PublishedDate | None:
+    """A date in a URL's path: "/2023/05/11/", "-20170612", or the month of "/2023/05/"."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0]
+    m = _URL_DAY.search(path)
+    try:
+        if m:
+            y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+            return PublishedDate(dt.date(int(y), int(mo), int(d)), DatePrecision.DAY, "url")
+        m = _URL_MONTH.search(path)
+        if m:
+            return PublishedDate(dt.date(int(m.group(1)), int(m.group(2)), 1), DatePrecision.MONTH, "url")
+    except ValueError:
+        return None
+    return None
+
+
 def not_after(date: PublishedDate | None, limit: dt.date | None) -> PublishedDate | None:
     if date is None or limit is None:
         return date
@@ -92,10 +116,12 @@ def find_published(
     header_lines: list[str],
     markup: PublishedDate | None,
     retrieved: dt.date | None,
+    url: str | None = None,
 ) -> PublishedDate | None:
     """The best publication date, trying the most explicit sources first.
 
     :param markup: the date found in the page's markup (`date_from_markup`), if any.
+    :param url: the page's URL, whose path often carries the date (`/2023/05/11/`).
     """
     limit = retrieved or dt.date.today()
     candidates: list[PublishedDate | None] = []
@@ -106,6 +132,7 @@ def find_published(
     candidates.append(markup)
     for line in header_lines[-8:]:
         candidates.append(parse_dateline(line))
+    candidates.append(date_from_url(url))
     for c in candidates:
         ok = not_after(c, limit)
         if ok is not None:
