@@ -35,18 +35,21 @@ def phrase_pattern(phrase: str) -> str:
 _WORD = re.compile(r"\w+")
 
 
-_last_words: list[tuple[str, int, int, list[tuple[int, str]]]] = []
+_WORDS_CACHE: dict[tuple[int, int, int], tuple[str, list[tuple[int, str]]]] = {}
 
 
 def words_of(text: str, pos: int, end: int) -> list[tuple[int, str]]:
-    """(start, lower-case word) for every word of text[pos:end]. The lists are asked about the
-    same sentence one after another, so the last answer is kept."""
-    if _last_words:
-        t, p, e, words = _last_words[0]
-        if t is text and p == pos and e == end:
-            return words
+    """(start, lower-case word) for every word of text[pos:end]. A sentence is asked about by
+    attribution and by every claim type's list, so its words are kept for a while (keyed by
+    the string's identity, and checked, since ids are reused once a string is gone)."""
+    key = (id(text), pos, end)
+    hit = _WORDS_CACHE.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
     words = [(m.start(), m.group(0).lower()) for m in _WORD.finditer(text, pos, end)]
-    _last_words[:] = [(text, pos, end, words)]
+    if len(_WORDS_CACHE) > 4096:
+        _WORDS_CACHE.clear()
+    _WORDS_CACHE[key] = (text, words)
     return words
 
 
