@@ -163,3 +163,12 @@ def test_an_unnamed_authority_can_investigate() -> None:
     )
     inv = [c for c in claims if c.type == ClaimType.INVESTIGATION]
     assert inv and inv[0].actor is not None and "agency" in inv[0].actor.text
+
+
+def test_a_document_that_names_no_weapon_makes_no_claims() -> None:
+    assert (
+        extract(
+            doc("The government denied the report and said it would investigate the allegations."), cached_knowledge()
+        )
+        == []
+    )

@@ -407,6 +407,10 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
     text = document.text
     ref = _reference_date(document)
     mentions = knowledge.matcher().find(text)
+    if not any(m.kind in ("weapon", "weapon_class") for m in mentions):
+        # Every claim is about weapons, named in the sentence or in one it refers back to; a
+        # document that names none (most of a news feed) has nothing to extract.
+        return []
     sentences = split_sentences(text)
     outlet = knowledge.outlet_for(document.source, document.url)
     default = document_claimant(text, outlet.name if outlet else document.source)
