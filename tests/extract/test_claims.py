@@ -98,12 +98,15 @@ def test_extraction_is_deterministic(workers: int) -> None:
 
 def test_states_listed_after_the_trigger_are_the_parties() -> None:
     claims = extract(
-        doc("Governments that have publicly backed such strikes include Estonia, Canada and the Netherlands."),
+        doc(
+            "Allies have sent long-range missiles to Kyiv. "
+            "Governments that have publicly backed such strikes include Estonia, Canada and the Netherlands."
+        ),
         cached_knowledge(),
     )
-    parties = sorted(c.supplier for c in claims if c.type == ClaimType.AUTHORIZATION and c.supplier)
-    assert parties == ["CA", "EE", "NL"]
-    assert all(c.actor and c.actor.name and "overnment" in c.actor.name for c in claims)
+    auth = [c for c in claims if c.type == ClaimType.AUTHORIZATION]
+    assert sorted(c.supplier for c in auth if c.supplier) == ["CA", "EE", "NL"]
+    assert all(c.actor and c.actor.name and "overnment" in c.actor.name for c in auth)
 
 
 def test_a_list_of_places_after_a_preposition_gives_one_claim_each() -> None:
