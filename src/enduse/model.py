@@ -287,6 +287,17 @@ class Origin:
     related: tuple[str, ...] = ()
     reliability: str = "F"
 
+    def to_json(self) -> dict[str, Any]:
+        """The origin as JSON (the assessment output, the API and the store use this one form)."""
+        return {
+            "key": self.key,
+            "name": self.name,
+            "docs": list(self.docs),
+            "paths": [list(p) for p in self.paths],
+            "related": list(self.related),
+            "reliability": self.reliability,
+        }
+
 
 @dataclass(slots=True)
 class Assertion:

@@ -72,17 +72,7 @@ def assertion_json(a: Assertion, claims: dict[int, Claim]) -> dict[str, Any]:
         "place": asdict(a.place) if a.place else None,
         "when": _span(a.when),
         "claims": [claim_json(cid, claims[cid]) for cid in a.claim_ids if cid in claims],
-        "origins": [
-            {
-                "key": o.key,
-                "name": o.name,
-                "docs": list(o.docs),
-                "paths": [list(p) for p in o.paths],
-                "related": list(o.related),
-                "reliability": o.reliability,
-            }
-            for o in a.origins
-        ],
+        "origins": [o.to_json() for o in a.origins],
         "independent_origins": a.independent_origins,
         "reliability": a.reliability,
         "credibility": a.credibility,

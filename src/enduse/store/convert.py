@@ -288,17 +288,7 @@ def assertion_to_row(a: Assertion) -> AssertionRow:
             "actor": asdict(a.actor) if a.actor else None,
             "place": asdict(a.place) if a.place else None,
             "when": _span_to_json(a.when),
-            "origins": [
-                {
-                    "key": o.key,
-                    "name": o.name,
-                    "docs": list(o.docs),
-                    "paths": [list(p) for p in o.paths],
-                    "related": list(o.related),
-                    "reliability": o.reliability,
-                }
-                for o in a.origins
-            ],
+            "origins": [o.to_json() for o in a.origins],
             "reasons": list(a.reasons),
         },
     )
