@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from enduse.extract import extract
 from enduse.ingest import build_document, read_inputs
 from enduse.knowledge import cached_knowledge
@@ -88,8 +86,7 @@ def test_evidence_is_the_clean_text_at_its_offsets_for_every_claim_of_the_test_d
     assert n > 100
 
 
-@pytest.mark.parametrize("workers", [1])
-def test_extraction_is_deterministic(workers: int) -> None:
+def test_extraction_is_deterministic() -> None:
     d = doc("Reports say Ukrainian troops fired HIMARS rockets at a bridge in Kherson Oblast on 3 March.")
     a = [c.to_interchange() for c in extract(d, cached_knowledge())]
     b = [c.to_interchange() for c in extract(d, cached_knowledge())]

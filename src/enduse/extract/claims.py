@@ -70,8 +70,6 @@ class _Context:
     actor: ActorRef | None = None
     place: PlaceRef | None = None
     when: DateSpan | None = None
-    speaker: str | None = None
-    speaker_claimant: Claimant | None = None
 
 
 def _triggers(

@@ -90,10 +90,6 @@ class PhraseList:
             self._seen[word] = hit
         return hit
 
-    def maybe(self, text: str) -> bool:
-        """False only when no entry can match `text`."""
-        return self.always or any(self._starts(w) for w in set(_WORD.findall(text.lower())))
-
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """Matches in text[pos:endpos], trying the regex only where a word could start an entry."""
         end = len(text) if endpos is None else endpos
@@ -117,10 +113,6 @@ class PhraseList:
         if not self.always and (w is None or not self._starts(w.group(0).lower())):
             return None
         return self.pattern.match(text, pos)
-
-
-def compile_list(phrases: list[str]) -> PhraseList:
-    return PhraseList(phrases)
 
 
 @dataclass(frozen=True)
@@ -155,18 +147,18 @@ def load_lexicon() -> Lexicon:
     with LEXICON_FILE.open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     triggers = {
-        ClaimType(t): compile_list(_all_languages(langs, f"triggers.{t}")) for t, langs in data["triggers"].items()
+        ClaimType(t): PhraseList(_all_languages(langs, f"triggers.{t}")) for t, langs in data["triggers"].items()
     }
     return Lexicon(
         triggers=triggers,
-        reporting=compile_list(_all_languages(data["reporting"], "reporting")),
-        hedges=compile_list(_all_languages(data["hedges"], "hedges")),
-        negations=compile_list(_all_languages(data["negations"], "negations")),
+        reporting=PhraseList(_all_languages(data["reporting"], "reporting")),
+        hedges=PhraseList(_all_languages(data["hedges"], "hedges")),
+        negations=PhraseList(_all_languages(data["negations"], "negations")),
         origin_suffixes=tuple(data["origin_suffixes"]),
         supplier_suffixes=tuple(data["supplier_suffixes"]),
-        anaphora=compile_list(_all_languages(data["anaphora"], "anaphora")),
-        origin_cues=compile_list(_all_languages(data["origin_cues"], "origin_cues")),
-        modals=compile_list(_all_languages(data["modals"], "modals")),
-        requests=compile_list(_all_languages(data["requests"], "requests")),
-        facility_nouns=compile_list(_all_languages(data["facility_nouns"], "facility_nouns")),
+        anaphora=PhraseList(_all_languages(data["anaphora"], "anaphora")),
+        origin_cues=PhraseList(_all_languages(data["origin_cues"], "origin_cues")),
+        modals=PhraseList(_all_languages(data["modals"], "modals")),
+        requests=PhraseList(_all_languages(data["requests"], "requests")),
+        facility_nouns=PhraseList(_all_languages(data["facility_nouns"], "facility_nouns")),
     )
