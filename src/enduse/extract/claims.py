@@ -20,6 +20,16 @@ from dataclasses import dataclass, field
 from enduse.extract.attribution import attribute, document_claimant
 from enduse.extract.dates import DateMention, find_dates
 from enduse.extract.lexicon import Lexicon, load_lexicon
+from enduse.extract.parties import (
+    agent_of_gerund,
+    names_a_party,
+    party_actors,
+    recipient_of,
+    retransfer_actor,
+    state_code,
+    transfer_actor,
+    user_actor,
+)
 from enduse.extract.roles import Roles, WeaponSpan, read_roles
 from enduse.extract.sentences import Sentence, split_sentences
 from enduse.ingest.boilerplate import normalise
@@ -164,199 +174,6 @@ def _negated(sentence: str, trigger_pos: int, ctype: ClaimType, lex: Lexicon) ->
         return True  # what is denied is stated as not having happened
     window = sentence[max(0, trigger_pos - 30) : trigger_pos]
     return bool(lex.negations.search(window))
-
-
-_GOVERNMENTS: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
-
-
-def _government_tables(k: Knowledge) -> tuple[dict[str, str], dict[str, str]]:
-    """(code -> government name, government name -> code). One predictable form, "Government
-    of <state>", for every state: the catalog's government entries differ in kind from state
-    to state (a cabinet, a presidential administration), which would make parties of one
-    kind look unlike each other."""
-    tables = _GOVERNMENTS.get(id(k))
-    if tables is None:
-        by_code = {s.code: f"Government of {s.name}" for s in k.states.values()}
-        tables = (by_code, {name: code for code, name in by_code.items()})
-        _GOVERNMENTS[id(k)] = tables
-    return tables
-
-
-def _government(code: str, k: Knowledge) -> str:
-    """The name of a state's government, as the actors catalog has it."""
-    return _government_tables(k)[0].get(code, code)
-
-
-_GOVERNMENT_NOUN = re.compile(
-    r"^[\s-]+(?:\w+\s+){0,2}?(?:government|authorities|administration|ministry|cabinet|leadership|parliament|"
-    r"officials|diplomats|prime ministers?|presidents?|defen[cs]e ministers?|foreign ministers?|ministers?)\b",
-    re.I,
-)
-
-
-def _party_actors(
-    roles: Roles, trigger_pos: int, offset: int, k: Knowledge, reach: int | None = None
-) -> list[ActorRef]:
-    """The acting parties: the first states (or capitals, or "the Belgian government") named
-    before the trigger as a subject, coordinated ones all kept ("Norway and Finland"); a
-    coordination that is the object of a preposition ("the leaders of Benin, Chad and
-    Niger", "turn to Ukraine") is not a subject. `reach` limits how far before the trigger
-    the subject may stand. Failing that, the nearest actor before the trigger, or a person's
-    government."""
-    text = roles.sentence_text
-    mentions: list[tuple[int, str, str]] = []  # (position in sentence, code, text)
-    for p, code, m in roles.states:
-        pos = p - offset
-        if pos >= trigger_pos or (reach is not None and trigger_pos - pos > reach):
-            continue
-        if m.kind == "state_adj":
-            gov = _GOVERNMENT_NOUN.match(text[m.end - offset :])
-            if not gov:
-                continue
-            mentions.append((pos, code, text[pos : m.end - offset + gov.end()]))
-        else:
-            mentions.append((pos, code, m.text))
-    groups: list[list[tuple[int, str, str]]] = []
-    for cur in mentions:
-        if groups and cur[0] - (groups[-1][-1][0] + len(groups[-1][-1][2])) <= 7:  # ", ", " and "
-            groups[-1].append(cur)
-        else:
-            groups.append([cur])
-    subjects = [
-        g
-        for g in groups
-        if not _after_preposition(text, g[0][0]) and not _PERMITTED_AFTER.match(text, g[-1][0] + len(g[-1][2]))
-    ]
-    if subjects:
-        return [ActorRef(t, _government(code, k)) for _, code, t in subjects[0]]
-    actors = [a for p, a in roles.actors if p - offset < trigger_pos]
-    if actors:
-        return [actors[-1]]
-    # "Ellemann-Jensen recalled that ...": an office holder speaks for their government.
-    people = [country for p, country in roles.persons if country and p - offset < trigger_pos]
-    if people:
-        return [ActorRef(k.states[people[0]].name if people[0] in k.states else people[0], _government(people[0], k))]
-    generic = _GENERIC_PARTY.search(text, 0, trigger_pos)
-    if generic:
-        return [ActorRef(generic.group(0), None)]
-    if reach is None:
-        # "Other nations that have backed such strikes include the UK, France and Poland":
-        # with no subject before the trigger, the parties may be listed after it.
-        after = [
-            (p - offset, code, m.text)
-            for p, code, m in roles.states
-            if p - offset > trigger_pos
-            and m.kind != "state_adj"
-            and not _after_preposition(text, p - offset)
-            and not _RECIPIENT_BEFORE.search(text[max(0, p - offset - 20) : p - offset])
-        ]
-        if after:
-            group = [after[0]]
-            for cur in after[1:]:
-                if cur[0] - (group[-1][0] + len(group[-1][2])) > 7:
-                    break
-                group.append(cur)
-            return [ActorRef(t, _government(code, k)) for _, code, t in group]
-    return []
-
-
-# An unnamed authority that investigates, permits or denies: "our defence ministry",
-# "the prosecutor's office", "investigators".
-_GENERIC_PARTY = re.compile(
-    r"\b(?:(?:our|its|their|the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}?(?:ministry|ministries|government|authorities|"
-    r"police|prosecutors?|prosecutor's\s+office|investigators|inspectors|monitors|agency|agencies|parliament|"
-    r"commission|committee|council|panel)\b",
-    re.I,
-)
-# "Ukraine will be able to use", "Kyiv may use": the state before these receives a permission.
-_PERMITTED_AFTER = re.compile(
-    r"\s+(?:will\s+be\s+|would\s+be\s+|is\s+|are\s+|was\s+|were\s+|has\s+been\s+)?"
-    r"(?:able|allowed|permitted|authori[sz]ed|free|cleared)\s+to\b|\s+(?:may|can|could)\s+(?:only\s+)?use\b",
-    re.I,
-)
-# "allow Ukraine to", "authorised Kyiv to": the state after such a verb receives the permission.
-_RECIPIENT_BEFORE = re.compile(r"\b(?:allow\w*|authori[sz]\w*|permit\w*|let|enabl\w*|help\w*)\s+(?:the\s+)?$", re.I)
-
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:to|for|from|with|within|without|against|into|in|on|onto|of|by|at|over|across|inside|outside|toward|towards|"
-    r"than|like|near|beyond|behind|under|about|around|through|between|among|during|along)\s+(?:the\s+)?$",
-    re.I,
-)
-
-
-def _after_preposition(sentence: str, pos: int) -> bool:
-    return bool(_PREPOSITION_BEFORE.search(sentence[max(0, pos - 15) : pos]))
-
-
-def _user_actor(
-    roles: Roles, trigger_pos: int, offset: int, k: Knowledge, weapons: list[WeaponSpan]
-) -> ActorRef | None:
-    """Who used, held or captured: "used by X" right after the trigger; else the nearest
-    user before it (the first of a coordinated pair: "the Russian Volunteer Corps and the
-    Freedom of Russia Legion"); else a state as the subject ("Ukraine launched ...") standing
-    for its armed forces. Governments and agencies decide, they do not fire weapons."""
-    text = roles.sentence_text
-    users = [(p - offset, a) for p, a in roles.actors if a.name not in roles.parties]
-    for pos, a in users:
-        if 0 < pos - trigger_pos <= 40 and re.search(r"\bby\s+(?:the\s+)?$", text[max(0, pos - 12) : pos], re.I):
-            return a
-    before = [(pos, a) for pos, a in users if pos <= trigger_pos]
-    if before:
-        i = len(before) - 1
-        while i > 0 and re.fullmatch(
-            r"\s*(?:,|and|,\s*and|–|-)\s*(?:the\s+)?",
-            text[before[i - 1][0] + len(before[i - 1][1].text) : before[i][0]],
-        ):
-            i -= 1
-        return before[i][1]
-    in_weapon = [(w.start - offset, w.end - offset) for w in weapons]
-    for p, code, m in roles.states:
-        pos = p - offset
-        if any(a <= pos < b for a, b in in_weapon):
-            continue  # "rifles made in Belgium": an origin, not a user
-        if pos < trigger_pos and m.kind != "state_adj" and not _after_preposition(text, pos):
-            state = k.states.get(code)
-            return ActorRef(m.text, f"Armed Forces of {state.name if state else code}")
-    return users[0][1] if users else None
-
-
-def _retransfer_actor(roles: Roles, trigger_pos: int, offset: int, k: Knowledge) -> ActorRef | None:
-    """Who passes weapons on: the state or actor nearest before the trigger ("Kiev has been
-    reselling"), not the one whose claim it reports."""
-    text = roles.sentence_text
-    best: tuple[int, ActorRef] | None = None
-    for p, code, m in roles.states:
-        pos = p - offset
-        if pos < trigger_pos and m.kind != "state_adj" and not _after_preposition(text, pos):
-            if text[m.end - offset : m.end - offset + 2] in ("’s", "'s"):
-                continue  # "Moscow's claims": the claimant, not the actor
-            best = (pos, ActorRef(m.text, _government(code, k)))
-    for p, a in roles.actors:
-        pos = p - offset
-        if pos < trigger_pos and (best is None or pos > best[0]) and not _after_preposition(text, pos):
-            best = (pos, a)
-    return best[1] if best else None
-
-
-def _transfer_actor(roles: Roles, trigger_pos: int, offset: int) -> ActorRef | None:
-    """A non-state supplier: "transferred by Western powers", "from Western countries", or a
-    group or company as the subject. States are suppliers, not actors, of a transfer."""
-    text = roles.sentence_text
-    for p, a in roles.actors:
-        pos = p - offset
-        if pos > trigger_pos and re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[max(0, pos - 12) : pos], re.I):
-            return a
-    before = [a for p, a in roles.actors if p - offset < trigger_pos and a.name is not None]
-    return before[0] if before else None
-
-
-def _recipient(roles: Roles, sentence: str, offset: int, exclude: set[str]) -> str | None:
-    for p, code, _ in roles.states:
-        pre = sentence[max(0, p - offset - 12) : p - offset].lower()
-        if re.search(r"\b(?:to|for|allow\w*|authori[sz]\w*|permit\w*|let)\s+(?:the\s+)?$", pre) and code not in exclude:
-            return code
-    codes = {code for _, code, _ in roles.states}
-    return "UA" if "UA" in codes and "UA" not in exclude else None
 
 
 def _when(ds: list[DateMention], trigger_abs: int, reach: int) -> DateSpan | None:
@@ -548,7 +365,7 @@ def _claims_for(
     sentence names its own claimant (else `claimant` is the document's default)."""
     if ctype in WEAPON_TYPES and not weapons:
         return []
-    if ctype in PARTY_TYPES and not (roles.states or roles.actors or weapons or _GENERIC_PARTY.search(s.text)):
+    if ctype in PARTY_TYPES and not (roles.states or roles.actors or weapons or names_a_party(s.text)):
         return []
     evidence = Evidence(s.text, s.start, s.end)
     refers_back = bool(lex.anaphora.match(s.text))
@@ -573,15 +390,15 @@ def _claims_for(
     )
     out: list[Claim] = []
     if ctype in PARTY_TYPES:
-        parties = _party_actors(roles, pos, s.start, k)
+        parties = party_actors(roles, pos, s.start, k)
         weapon = weapons[0] if weapons else None
         party_codes = {m.entry_id for _, _, m in roles.states if m.text in {a.text for a in parties}}
-        recipient = _recipient(roles, s.text, s.start, party_codes)
+        recipient = recipient_of(roles, s.text, s.start, party_codes)
         actors: list[ActorRef | None] = [*parties] or [None]
         for actor in actors:
             supplier = next((c for _, c, m in roles.states if actor and m.text == actor.text), None)
             if supplier is None and actor is not None:
-                supplier = _state_code(actor.name, k)
+                supplier = state_code(actor.name, k)
             if supplier is None and weapon and weapon.origins:
                 supplier = weapon.origins[0]
             origin = weapon.origins[0] if weapon and weapon.origins else None
@@ -610,21 +427,21 @@ def _claims_for(
             )
         return out
     if ctype == ClaimType.TRANSFER:
-        user = _transfer_actor(roles, pos, s.start)
+        user = transfer_actor(roles, pos, s.start)
     elif ctype == ClaimType.RETRANSFER:
-        user = _retransfer_actor(roles, pos, s.start, k)
+        user = retransfer_actor(roles, pos, s.start, k)
     elif refers_back and ctx.actor is not None and not [a for _, a in roles.actors if a.name not in roles.parties]:
         user = ctx.actor  # "These include ...": the users of the sentence before
     else:
-        user = _user_actor(roles, pos, s.start, k, weapons) or (ctx.actor if refers_back else None)
-    recipient = _recipient(roles, s.text, s.start, set())
+        user = user_actor(roles, pos, s.start, k, weapons) or (ctx.actor if refers_back else None)
+    recipient = recipient_of(roles, s.text, s.start, set())
     # A transfer's supplier, when no "supplied by X" names it, is the state that acts in the
     # sentence: "Norway will donate ...", "the German government approved the sale ...".
     subject_suppliers = (
-        [a.name for a in _party_actors(roles, pos, s.start, k, reach=80)] if ctype == ClaimType.TRANSFER else []
+        [a.name for a in party_actors(roles, pos, s.start, k, reach=80)] if ctype == ClaimType.TRANSFER else []
     )
-    subject_codes = [c for c in (_state_code(n, k) for n in subject_suppliers) if c]
-    gerund_agent = _agent_of_gerund(roles, pos, s.start) if ctype == ClaimType.TRANSFER else None
+    subject_codes = [c for c in (state_code(n, k) for n in subject_suppliers) if c]
+    gerund_agent = agent_of_gerund(roles, pos, s.start) if ctype == ClaimType.TRANSFER else None
     if gerund_agent:
         subject_codes = [gerund_agent]  # "accused North Korea of transferring": North Korea supplies
     attached = _weapon_before(weapons, s.start + pos, s.text, s.start)
@@ -709,24 +526,9 @@ def _instruments(weapons: list[WeaponSpan], s: Sentence, pos: int) -> list[Weapo
     return out
 
 
-def _agent_of_gerund(roles: Roles, trigger_pos: int, offset: int) -> str | None:
-    """The state right before "of <verb>ing": "accused North Korea of transferring"."""
-    text = roles.sentence_text
-    for _, code, m in roles.states:
-        end = m.end - offset
-        if m.kind != "state_adj" and re.fullmatch(r"\s+of\s+", text[end:trigger_pos]):
-            return code
-    return None
-
-
 def _catalog_origin(w: WeaponSpan, k: Knowledge) -> str | None:
     entry = k.weapon_named(w.name) if w.name else None
     return entry.origin if entry else None
-
-
-def _state_code(government: str | None, k: Knowledge) -> str | None:
-    """The ISO code behind a party name made by `_government`."""
-    return _government_tables(k)[1].get(government) if government else None
 
 
 def _ref(w: WeaponSpan | None) -> WeaponRef | None:
