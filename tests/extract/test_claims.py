@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from enduse.extract import extract
 from enduse.ingest import build_document, read_inputs
 from enduse.knowledge import cached_knowledge
@@ -172,3 +174,15 @@ def test_a_document_that_names_no_weapon_makes_no_claims() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry rejected Moscow's account of the downed howitzers.",
+        "The government says it does not take sides and never sent howitzers to either army.",
+        "Officials said reports that the howitzers were resold were fake.",
+    ],
+)
+def test_denial_cues(sentence: str) -> None:
+    assert "DENIAL" in types(sentence)
