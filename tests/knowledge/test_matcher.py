@@ -99,3 +99,10 @@ def test_offsets_point_into_the_text(knowledge: Knowledge, parts: list[tuple[str
     found = knowledge.matcher().find(text)
     assert all(text[m.start : m.end] == m.text and m.text.strip() == m.text for m in found)
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+def test_a_designation_typed_partly_in_cyrillic_is_found(knowledge: Knowledge) -> None:
+    # "АМХ" below is written with the Cyrillic letters А, М and Х.
+    found = {(m.text, m.entry_id) for m in knowledge.matcher().find("машиной \u0410\u041c\u0425-10RC и HIMARS-ов")}
+    assert ("\u0410\u041c\u0425-10RC", "amx-10-rc") in found
+    assert {e for _, e in found} == {"amx-10-rc", "himars"}  # the case ending "-ов" is no place

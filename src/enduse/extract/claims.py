@@ -13,6 +13,7 @@ hedged USE.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -235,6 +236,9 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
     attributions = _attributions(sentences, mentions, lex, knowledge)
     previous: set[tuple[ClaimType, str | None]] = set()
     last_claimant: Claimant | None = None
+    # The captor and claimant of the last capture, while the sentences after it name weapons
+    # with no trigger of their own.
+    trophies: tuple[ActorRef | None, Claimant | None] | None = None
     for s, own in zip(sentences, attributions, strict=True):
         ms = [m for m in mentions if s.start <= m.start and m.end <= s.end]
         refers_back = bool(lex.anaphora.match(s.text))
@@ -251,6 +255,12 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
             [(w.start - s.start, w.end - s.start) for w in roles.weapons],
             [p - s.start for p, _, m in roles.states if m.kind != "state_adj"],
         )
+        carried = not found and bool(roles.weapons) and trophies is not None
+        if carried and trophies is not None:
+            # "An exhibition of captured equipment will open ... It will show vehicles made in
+            # the US, the UK ...": what follows a capture, with no verb of its own, lists trophies.
+            found = {ClaimType.CAPTURE: 0}
+            claimant = claimant or trophies[1]
         ds = find_dates(text, ref, s.start, s.end) if (found or roles.weapons) else []
         weapons = roles.weapons or (ctx.weapons if refers_back else [])
         made: set[tuple[ClaimType, str | None]] = set()
@@ -269,6 +279,8 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
                 knowledge,
                 document.id,
             )
+            if carried and trophies is not None:
+                new = _as_trophies(new, trophies[0], claims)
             for c in new:
                 if _restates(c, previous) or _condition_subject(c, found) or _repeats_party(c, claims):
                     continue
@@ -279,7 +291,21 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
                     made.add((c.type, c.weapon.category if c.weapon else None))
         previous = made
         _update_context(ctx, roles, ds)
+        if found and not carried:
+            capture = [c for c in claims if c.type == ClaimType.CAPTURE and c.evidence.start == s.start]
+            trophies = (capture[0].actor, capture[0].claimant) if capture else None
     return claims
+
+
+def _as_trophies(new: list[Claim], captor: ActorRef | None, earlier: list[Claim]) -> list[Claim]:
+    """Captures carried over from the sentences before: by the same captor, and only of weapons
+    not already claimed as captured ("besides the Leopard and Marder mentioned, ...")."""
+    taken = {e.weapon.name for e in earlier if e.type == ClaimType.CAPTURE and e.weapon and e.weapon.name}
+    return [
+        c if c.actor is not None or captor is None else dataclasses.replace(c, actor=captor)
+        for c in new
+        if not (c.weapon and c.weapon.name in taken)
+    ]
 
 
 def _condition_subject(c: Claim, found: dict[ClaimType, int]) -> bool:

@@ -128,6 +128,8 @@ class Lexicon:
     modals: PhraseList
     requests: PhraseList
     facility_nouns: PhraseList
+    military_nouns: PhraseList
+    military_noun_blockers: PhraseList
 
 
 def _all_languages(section: Any, name: str) -> list[str]:
@@ -161,4 +163,6 @@ def load_lexicon() -> Lexicon:
         modals=PhraseList(_all_languages(data["modals"], "modals")),
         requests=PhraseList(_all_languages(data["requests"], "requests")),
         facility_nouns=PhraseList(_all_languages(data["facility_nouns"], "facility_nouns")),
+        military_nouns=PhraseList(_all_languages(data["military_nouns"], "military_nouns")),
+        military_noun_blockers=PhraseList(_all_languages(data["military_noun_blockers"], "military_noun_blockers")),
     )

@@ -66,6 +66,11 @@ class Roles:
     sentence_start: int = 0
 
 
+# One member of a list of states that the catalog does not know (a former state: "the US,
+# Czechoslovakia, Finland"), passed over so the list goes on.
+_UNKNOWN_MEMBER = re.compile(r"^\s*,\s*[A-ZА-ЯЁІЇЄ][\w-]+\s*,\s*$")
+
+
 def _state_list_after(text: str, pos: int, mentions: list[Mention]) -> tuple[list[str], int]:
     """States coordinated right after `pos` ("Belgium and the Czech Republic"); returns codes and end."""
     codes: list[str] = []
@@ -76,7 +81,7 @@ def _state_list_after(text: str, pos: int, mentions: list[Mention]) -> tuple[lis
         gap = text[cursor : m.start]
         if m.kind not in ("state", "state_metonym"):
             break
-        if codes and not _LIST_SEP.match(gap):
+        if codes and not (_LIST_SEP.match(gap) or _UNKNOWN_MEMBER.match(gap)):
             break
         if not codes and gap.strip().lower() not in (
             "",
@@ -239,12 +244,55 @@ def drop_redundant(weapons: list[WeaponSpan]) -> list[WeaponSpan]:
 _APPOSITION = re.compile(r"\s*(?:of(?:\s+the)?|–|—|-|,|\()\s*(?:the\s+)?(?:so-called\s+)?", re.I)
 
 
-def read_actors(text: str, s: Sentence, ms: list[Mention], k: Knowledge) -> list[tuple[int, ActorRef]]:
+_ARMED_FORCES: dict[int, dict[str, str]] = {}
+
+
+def armed_forces_of(code: str, k: Knowledge) -> str:
+    """The name of a state's armed forces: the catalog's where it has one, else one
+    predictable form."""
+    table = _ARMED_FORCES.get(id(k))
+    if table is None:
+        table = {}
+        for a in k.actors.values():  # the catalog lists a state's main armed forces first
+            if a.kind == "armed forces" and a.country:
+                table.setdefault(a.country, a.name)
+        _ARMED_FORCES[id(k)] = table
+    state = k.states.get(code)
+    return table.get(code) or f"Armed Forces of {state.name if state else code}"
+
+
+def _noun_modifier(text: str, end: int, lex: Lexicon) -> bool:
+    """Is the word ending at `end` an adjective of the noun after it ("military aid")?"""
+    return text[end : end + 1] == " " and lex.military_noun_blockers.match(text, end + 1) is not None
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _state_forces(text: str, s: Sentence, m: Mention, lex: Lexicon) -> tuple[int, int] | None:
+    """The span of "Russian troops", "российскими военными", "troupes russes": a state's
+    adjective or name with a noun for soldiers right after it (or, in French, right before)."""
+    if text[m.end : m.end + 1] == " " and m.end + 1 < s.end:
+        after = lex.military_nouns.match(text, m.end + 1)
+        if after and after.end() <= s.end and not _noun_modifier(text, after.end(), lex):
+            return m.start, after.end()
+    before = _WORD_BEFORE.search(text, max(s.start, m.start - 30), m.start)
+    if before and lex.military_nouns.match(text, before.start(1)):
+        return before.start(1), m.end
+    return None
+
+
+def read_actors(text: str, s: Sentence, ms: list[Mention], k: Knowledge, lex: Lexicon) -> list[tuple[int, ActorRef]]:
     out: list[tuple[int, ActorRef]] = []
     for m in ms:
+        if m.kind in ("state", "state_adj"):
+            forces = _state_forces(text, s, m, lex)
+            if forces:
+                out.append((forces[0], ActorRef(text[forces[0] : forces[1]], armed_forces_of(m.entry_id, k))))
+            continue
         if m.kind == "actor" and m.entry_id in k.actors:
             entry = k.actors[m.entry_id]
-            if entry.kind == "person":
+            if entry.kind == "person" or (entry.kind == "armed forces" and _noun_modifier(text, m.end, lex)):
                 continue
             out.append((m.start, ActorRef(m.text, entry.name)))
         elif m.kind == "group" and m.entry_id in k.groups:
@@ -301,7 +349,7 @@ def read_places(text: str, s: Sentence, ms: list[Mention], k: Knowledge) -> list
 def read_roles(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Knowledge) -> Roles:
     return Roles(
         weapons=drop_redundant(fold_lists(text, read_weapons(text, s, ms, lex, k))),
-        actors=read_actors(text, s, ms, k),
+        actors=read_actors(text, s, ms, k, lex),
         states=read_states(ms),
         places=read_places(text, s, ms, k),
         parties={
