@@ -15,8 +15,10 @@ from pathlib import Path
 
 from enduse.assess import Assessment, DocumentAssessment, Repost, assess
 from enduse.extract import EXTRACTOR_VERSION, extract
-from enduse.ingest import build_document, near_duplicate_groups, read_inputs
+from enduse.ingest import build_document, read_inputs
+from enduse.ingest.dedup import from_signature, group_signatures, signature
 from enduse.ingest.inputs import RawInput
+from enduse.ingest.urls import url_document_id
 from enduse.knowledge import Knowledge
 from enduse.model import Document, Rejection
 from enduse.store import Repository
@@ -72,11 +74,23 @@ def ingest_inputs(
             continue
         if knowledge is not None:
             _resolve_source(doc, knowledge)
+        # The same canonical URL under another id (two dumps naming one page differently): with
+        # the same text it is the document already stored, as a re-fetch is. With another text
+        # it is a new version of the page (an update, a correction): stored, since its words
+        # may differ, and put in one group with the earlier versions (`group_signatures`), so
+        # they count as one source.
+        url_key = url_document_id(doc.url) if doc.url else None
+        if url_key is not None and repo.find_page_version(url_key, doc.content_hash) is not None:
+            report.already_stored += 1
+            continue
         original = repo.find_by_content_hash(doc.content_hash)
+        minhash = None
         if original is not None:
             doc.duplicate_of = original
             report.duplicates += 1
-        if repo.add_document(doc, item.data):
+        else:
+            minhash = signature(doc.text)  # exact copies are not grouped: they need none
+        if repo.add_document(doc, item.data, minhash=minhash, url_key=url_key):
             stored.add(doc.id)
             report.ingested += 1
     if report.ingested:
@@ -102,11 +116,29 @@ def ingest_paths(
 
 
 def group_near_duplicates(repo: Repository) -> None:
-    """Group near-duplicate documents, oldest first, so each group's key is its earliest copy."""
-    docs = [d for d in repo.list_documents() if d.duplicate_of is None]
-    docs.sort(key=lambda d: (d.published.value if d.published else dt.date.max, d.id))
-    groups = near_duplicate_groups((d.id, d.text) for d in docs)
+    """Group near-duplicate documents, oldest first, so each group's key is its earliest copy.
+
+    The LSH index is rebuilt from the stored signatures on each batch, which keeps the groups
+    what they would be with every document seen at once (a new document may be older than a
+    group's original). Documents stored before signatures were kept get theirs once, here.
+    """
+    entries = repo.document_signatures()
+    missing = {e.doc_id for e in entries if e.minhash is None}
+    if missing:
+        fill_signatures(repo, missing)
+        entries = repo.document_signatures()
+    entries.sort(key=lambda e: (e.published or dt.date.max, e.doc_id))
+    groups = group_signatures((e.doc_id, from_signature(e.minhash), e.url_key) for e in entries if e.minhash)
     repo.set_near_duplicate_groups(groups)
+
+
+def fill_signatures(repo: Repository, doc_ids: Iterable[str]) -> None:
+    """Compute and store the signature and page key of documents stored without them."""
+    for doc_id in sorted(doc_ids):
+        doc = repo.get_document(doc_id)
+        if doc is not None:
+            url_key = url_document_id(doc.url) if doc.url else None
+            repo.set_signatures({doc_id: (signature(doc.text), url_key)})
 
 
 def extract_stored(

@@ -6,8 +6,20 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from enduse.ingest.dedup import near_duplicate_groups
+import pytest
+from datasketch import MinHash
+
+from enduse.ingest import dedup
+from enduse.ingest.dedup import (
+    content_hash,
+    from_signature,
+    group_signatures,
+    minhash,
+    near_duplicate_groups,
+    signature,
+)
 from enduse.ingest.urls import canonical_url, url_document_id
+from enduse.model import DatePrecision, Document, PublishedDate
 from enduse.pipeline import ingest_paths
 from enduse.store import Repository
 from tests.conftest import shared_path
@@ -84,3 +96,88 @@ def test_canonical_urls() -> None:
     assert canonical_url("") is None
     assert url_document_id("https://m.news.example/a") == url_document_id("http://www.news.example/a/")
     assert url_document_id("https://news.example/a?id=1") != url_document_id("https://news.example/a?id=2")
+
+
+def _jsonl(path: Path, records: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_a_later_batch_groups_against_stored_signatures_without_hashing_stored_texts_again(
+    repo: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _jsonl(
+        tmp_path / "first.jsonl",
+        [{"id": "orig", "text": _body(6), "published": "2024-01-05"}, {"id": "other", "text": _body(7)}],
+    )
+    ingest_paths(repo, [first], 10_000_000)
+    assert all(s.minhash for s in repo.document_signatures())
+    hashed: list[str] = []
+
+    def counting_minhash(text: str) -> MinHash:
+        hashed.append(text)
+        return minhash(text)
+
+    monkeypatch.setattr(dedup, "minhash", counting_minhash)
+    copy = _body(6) + "\n\nShare this article with your friends."
+    second = _jsonl(tmp_path / "second.jsonl", [{"id": "copy", "text": copy, "published": "2024-02-01"}])
+    report = ingest_paths(repo, [second], 10_000_000)
+    assert report.ingested == 1
+    assert hashed == [copy]  # the new document only
+    groups = {d.id: d.near_duplicate_group for d in repo.list_documents()}
+    assert groups == {"orig": "orig", "other": "other", "copy": "orig"}
+
+
+def test_documents_stored_before_signatures_were_kept_get_theirs_once(repo: Repository, tmp_path: Path) -> None:
+    old = Document(
+        id="old",
+        text=_body(8),
+        url="https://news.example/old",
+        published=PublishedDate(dt.date(2024, 1, 5), DatePrecision.DAY, "input"),
+        content_hash=content_hash(_body(8)),
+    )
+    repo.add_document(old)  # as a store migrated from before revision 0004 holds it
+    assert [s.minhash for s in repo.document_signatures()] == [None]
+    copy = _body(8) + "\n\nThe ministry did not answer further questions about the shipment."
+    ingest_paths(
+        repo, [_jsonl(tmp_path / "b.jsonl", [{"id": "new", "text": copy, "published": "2024-02-01"}])], 10_000_000
+    )
+    [stored_old] = [s for s in repo.document_signatures() if s.doc_id == "old"]
+    assert stored_old.minhash == signature(old.text)
+    assert stored_old.url_key == url_document_id("https://news.example/old")
+    assert {d.id: d.near_duplicate_group for d in repo.list_documents()} == {"old": "old", "new": "old"}
+
+
+def test_stored_signatures_group_as_texts_do() -> None:
+    texts = [("a", _body(9)), ("b", _body(10)), ("c", _body(9) + "\n\nMore."), ("d", _body(10)[:-40])]
+    stored = [(doc_id, from_signature(signature(text)), None) for doc_id, text in texts]
+    assert group_signatures(stored) == near_duplicate_groups(texts) == {"a": "a", "b": "b", "c": "a", "d": "b"}
+
+
+def test_the_same_canonical_url_under_another_id_with_the_same_text_is_the_same_document(
+    repo: Repository, tmp_path: Path
+) -> None:
+    records = [
+        {"id": "dump-a-17", "url": "https://www.news.example/story/11?utm_source=rss", "text": _body(11)},
+        {"id": "dump-b-3", "url": "http://news.example/story/11/", "text": _body(11)},
+    ]
+    report = ingest_paths(repo, [_jsonl(tmp_path / "d.jsonl", records)], 10_000_000)
+    assert (report.ingested, report.already_stored, report.duplicates) == (1, 1, 0)
+    assert [d.id for d in repo.list_documents()] == ["dump-a-17"]
+    again = ingest_paths(repo, [_jsonl(tmp_path / "d.jsonl", records)], 10_000_000)
+    assert (again.ingested, again.already_stored) == (0, 2)
+
+
+def test_a_new_text_under_the_same_canonical_url_is_kept_as_a_version_of_the_page(
+    repo: Repository, tmp_path: Path
+) -> None:
+    # An updated page: the text changed too much to be a near-copy, but it is the same report.
+    records = [
+        {"id": "v1", "url": "https://news.example/live/12", "text": _body(12), "published": "2024-03-01"},
+        {"id": "v2", "url": "https://news.example/live/12#update", "text": _body(13), "published": "2024-03-02"},
+        {"id": "elsewhere", "url": "https://other.example/13", "text": _body(14), "published": "2024-03-02"},
+    ]
+    report = ingest_paths(repo, [_jsonl(tmp_path / "v.jsonl", records)], 10_000_000)
+    assert (report.ingested, report.already_stored) == (3, 0)
+    groups = {d.id: d.near_duplicate_group for d in repo.list_documents()}
+    assert groups == {"v1": "v1", "v2": "v1", "elsewhere": "elsewhere"}

@@ -10,6 +10,10 @@ member, the likely original.
 LSH only proposes candidates; each is confirmed by the MinHash estimate of the Jaccard
 similarity before it joins a group, and groups that a new document bridges are merged
 (union-find), so the result does not depend on which candidate LSH returned first.
+
+A document's MinHash is computed once, when it is ingested, and stored as bytes
+(`signature`); grouping a store rebuilds the LSH index from the stored signatures, which
+costs a small fraction of shingling and hashing every stored text again.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import hashlib
 from collections.abc import Iterable
 from functools import lru_cache
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from enduse.ingest.boilerplate import normalise
 
@@ -52,6 +56,19 @@ def minhash(text: str) -> MinHash:
     return m
 
 
+def signature(text: str) -> bytes:
+    """The text's MinHash as bytes to store: datasketch's own format, little-endian, which
+    carries the seed and permutation scheme, so a signature stays readable if they change."""
+    lean = LeanMinHash(minhash(text))
+    buf = bytearray(lean.bytesize(byteorder="<"))
+    lean.serialize(buf, byteorder="<")
+    return bytes(buf)
+
+
+def from_signature(data: bytes) -> LeanMinHash:
+    return LeanMinHash.deserialize(data, byteorder="<")
+
+
 def near_duplicate_groups(docs: Iterable[tuple[str, str]], threshold: float = THRESHOLD) -> dict[str, str]:
     """Map each document id to the id of its group's original.
 
@@ -60,10 +77,22 @@ def near_duplicate_groups(docs: Iterable[tuple[str, str]], threshold: float = TH
     :param threshold: the estimated Jaccard similarity of 5-shingles above which two texts
         are copies of each other.
     """
+    return group_signatures(((doc_id, minhash(text), None) for doc_id, text in docs), threshold)
+
+
+def group_signatures(docs: Iterable[tuple[str, MinHash, str | None]], threshold: float = THRESHOLD) -> dict[str, str]:
+    """`near_duplicate_groups` over MinHashes already computed (`from_signature`).
+
+    :param docs: `(id, minhash, page)` triples, earliest first. `page` names the page a
+        document was read from (`urls.url_document_id`), or None: documents of the same page
+        join one group whatever their texts, since they are versions of one report (an
+        update, a correction, a live page fetched twice) and not independent sources.
+    """
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     order: dict[str, int] = {}
     parent: dict[str, str] = {}
     hashes: dict[str, MinHash] = {}
+    first_of_page: dict[str, str] = {}
 
     def root(doc_id: str) -> str:
         while parent[doc_id] != doc_id:
@@ -71,13 +100,17 @@ def near_duplicate_groups(docs: Iterable[tuple[str, str]], threshold: float = TH
             doc_id = parent[doc_id]
         return doc_id
 
-    for doc_id, text in docs:
+    for doc_id, m, page in docs:
         if doc_id in order:
             continue  # the same id twice: keep its first place
-        m = minhash(text)
         order[doc_id] = len(order)
         parent[doc_id] = doc_id
         roots = {root(k) for k in lsh.query(m) if m.jaccard(hashes[k]) >= threshold}
+        if page is not None:
+            if page in first_of_page:
+                roots.add(root(first_of_page[page]))
+            else:
+                first_of_page[page] = doc_id
         if roots:
             earliest = min(roots, key=order.__getitem__)
             for r in roots:

@@ -7,6 +7,7 @@ documents behind, and re-running it skips what is already stored (idempotent ing
 
 from __future__ import annotations
 
+import datetime as dt
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -44,6 +45,16 @@ class DocumentNote:
     duplicate_of: str | None
     near_duplicate_group: str | None
     repost_reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSignature:
+    """What grouping copies needs of a stored document, without its text."""
+
+    doc_id: str
+    published: dt.date | None
+    minhash: bytes | None
+    url_key: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,15 +101,30 @@ class Repository:
                 .limit(1)
             ).first()
 
-    def add_document(self, doc: Document, raw: bytes | None = None) -> bool:
+    def find_page_version(self, url_key: str, content_hash: str) -> str | None:
+        """The id of a stored document read from the page `url_key` whose text hashes to
+        `content_hash`, if there is one."""
+        with self._sessions() as s:
+            return s.scalars(
+                select(DocumentRow.id)
+                .where(DocumentRow.url_key == url_key, DocumentRow.content_hash == content_hash)
+                .limit(1)
+            ).first()
+
+    def add_document(
+        self, doc: Document, raw: bytes | None = None, *, minhash: bytes | None = None, url_key: str | None = None
+    ) -> bool:
         """Store a document (and its raw bytes, compressed) in one transaction.
 
+        :param minhash: the text's MinHash signature (`ingest.dedup.signature`), if computed.
+        :param url_key: the key of the page it was read from (`ingest.urls.url_document_id`).
         Returns False, writing nothing, when a document with this id is already stored.
         """
         with self._sessions.begin() as s:
             if s.get(DocumentRow, doc.id) is not None:
                 return False
             row = convert.document_to_row(doc)
+            row.minhash, row.url_key = minhash, url_key
             if doc.raw_sha256 and s.get(RawBlobRow, doc.raw_sha256) is None:
                 if raw is None:
                     row.raw_sha256 = None  # nothing to keep: the caller had no raw bytes
@@ -110,12 +136,35 @@ class Repository:
         return True
 
     def set_near_duplicate_groups(self, groups: dict[str, str]) -> None:
-        """Record each document's near-duplicate group (the id of the group's earliest copy)."""
+        """Record each document's near-duplicate group (the id of the group's earliest copy).
+
+        Only the rows whose group changed are written: after a batch that is a few, and
+        reading one row at a time grew with the store.
+        """
         with self._sessions.begin() as s:
-            for doc_id, group in groups.items():
-                row = s.get(DocumentRow, doc_id)
-                if row is not None and row.near_duplicate_group != group:
-                    row.near_duplicate_group = group
+            current = {k: g for k, g in s.execute(select(DocumentRow.id, DocumentRow.near_duplicate_group))}
+            changed = [
+                {"id": doc_id, "near_duplicate_group": group}
+                for doc_id, group in groups.items()
+                if doc_id in current and current[doc_id] != group
+            ]
+            if changed:
+                s.execute(update(DocumentRow), changed)
+
+    def document_signatures(self) -> list[DocumentSignature]:
+        """The signature and page key of every document that is not an exact duplicate."""
+        with self._sessions() as s:
+            q = select(DocumentRow.id, DocumentRow.published, DocumentRow.minhash, DocumentRow.url_key).where(
+                DocumentRow.duplicate_of.is_(None)
+            )
+            return [DocumentSignature(*row) for row in s.execute(q)]
+
+    def set_signatures(self, signatures: Mapping[str, tuple[bytes, str | None]]) -> None:
+        """Store the MinHash and page key of documents stored without them (`id: (minhash, url_key)`)."""
+        rows = [{"id": doc_id, "minhash": m, "url_key": key} for doc_id, (m, key) in signatures.items()]
+        if rows:
+            with self._sessions.begin() as s:
+                s.execute(update(DocumentRow), rows)
 
     def get_document(self, doc_id: str) -> Document | None:
         with self._sessions() as s:

@@ -87,6 +87,12 @@ class DocumentRow(Base):
     # Why assessment thinks the page date is a repost's, not the original's (None: it does not).
     repost_reason: Mapped[str | None] = mapped_column(Text)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # The MinHash of the text (`ingest.dedup.signature`), kept so that grouping copies does not
+    # shingle and hash every stored text again; None for rows stored before it was kept.
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The page the document was read from (`ingest.urls.url_document_id` of its URL): a short
+    # key to find other versions of the same page by, where the URL itself may be too long to index.
+    url_key: Mapped[str | None] = mapped_column(String(100), index=True)
 
 
 class RejectionRow(Base):
