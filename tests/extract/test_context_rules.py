@@ -56,3 +56,59 @@ def test_military_before_another_noun_is_not_an_actor() -> None:
 def test_a_state_the_catalog_does_not_know_does_not_end_a_list_of_origins() -> None:
     cs = claims("Soldiers captured equipment produced in Sweden, Czechoslovakia, Finland and Austria.")
     assert sorted(c.origin for c in of_type(cs, ClaimType.CAPTURE) if c.origin) == ["AT", "FI", "SE"]
+
+
+def test_a_makers_consent_is_its_authorization_for_each_state_it_names() -> None:
+    cs = claims("Paris approved the transfer of French-made Caesar howitzers from Belgium and Lithuania to Ukraine.")
+    auths = of_type(cs, ClaimType.AUTHORIZATION)
+    assert sorted(c.recipient for c in auths if c.recipient) == ["BE", "LT"]
+    assert {c.supplier for c in auths} == {"FR"}
+    # the transfer is what is permitted here, not one the text reports as made
+    assert not of_type(cs, ClaimType.TRANSFER) and not of_type(cs, ClaimType.RETRANSFER)
+
+
+def test_a_transfer_the_maker_consented_to_is_a_retransfer() -> None:
+    cs = claims(
+        "Lithuania will send Caesar howitzers to Ukraine next month.\n"
+        "France gave its permission for this to Lithuania last week.\n"
+        "Estonia will also send Caesar howitzers to Ukraine."
+    )
+    by_supplier = {c.supplier: c.type for c in cs if c.type in (ClaimType.TRANSFER, ClaimType.RETRANSFER)}
+    assert by_supplier["LT"] == ClaimType.RETRANSFER
+    assert by_supplier["EE"] == ClaimType.TRANSFER  # no consent told for Estonia
+    [re] = of_type(cs, ClaimType.RETRANSFER)
+    assert re.origin == "FR" and re.actor is not None and re.actor.name == "Government of Lithuania"
+
+
+def test_consent_for_other_countries_covers_every_other_supplier() -> None:
+    cs = claims(
+        "Germany agreed to send Leopard tanks to Ukraine and gave permission for this to other countries.\n"
+        "Portugal and Canada will deliver tanks to Ukraine as well."
+    )
+    assert sorted(c.supplier for c in of_type(cs, ClaimType.RETRANSFER) if c.supplier) == ["CA", "PT"]
+
+
+def test_a_transfer_of_another_states_weapons_without_consent_stays_a_transfer() -> None:
+    cs = claims("The Netherlands delivered Patriot launchers to Ukraine in March.")
+    assert [c.type for c in cs] == [ClaimType.TRANSFER]
+
+
+def test_permission_asked_for_is_no_consent() -> None:
+    cs = claims("Kyiv requested permission from Washington to send HIMARS launchers on to Moldova and Georgia.")
+    assert not [c for c in of_type(cs, ClaimType.AUTHORIZATION) if c.supplier == "US"]
+
+
+def test_approving_a_sale_is_a_transfer_decision_not_a_condition_of_use() -> None:
+    cs = claims("The Spanish government approved plans by a local company to sell Leopard 2 tanks to Morocco.")
+    assert not of_type(cs, ClaimType.AUTHORIZATION)
+    assert of_type(cs, ClaimType.TRANSFER)
+
+
+def test_a_word_written_in_lower_case_is_no_place() -> None:
+    cs = claims("The ministry wants to buy 15 Gepard guns from Qatar and send them on.")
+    assert all(c.place is None or c.place.region != "RU-KOS" for c in cs)
+
+
+def test_the_authorities_of_a_state_are_that_state() -> None:
+    cs = claims("The authorities of Portugal and Spain announced that they will deliver Leopard 2 tanks to Ukraine.")
+    assert sorted(c.supplier for c in of_type(cs, ClaimType.TRANSFER) if c.supplier) == ["ES", "PT"]

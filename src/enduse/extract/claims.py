@@ -31,6 +31,7 @@ from enduse.extract.parties import (
     transfer_actor,
     user_actor,
 )
+from enduse.extract.reexports import apply_permissions, find_permissions
 from enduse.extract.roles import Roles, WeaponSpan, read_roles
 from enduse.extract.sentences import Sentence, split_sentences
 from enduse.ingest.boilerplate import normalise
@@ -112,6 +113,8 @@ def _triggers(
                 continue
             if ctype == ClaimType.AUTHORIZATION and lex.requests.search(sentence[max(0, pos - 40) : pos]):
                 continue
+            if ctype == ClaimType.AUTHORIZATION and _approves_transfer(sentence, pos, m.end(), lex):
+                continue
             if ctype in EVENT_TYPES and weapon_spans and min(_distance(pos, span) for span in weapon_spans) > 100:
                 continue
             found[ctype] = pos
@@ -126,6 +129,24 @@ def _triggers(
         del found[ClaimType.USE]
 
     return found
+
+
+def _approves_transfer(sentence: str, cue_start: int, cue_end: int, lex: Lexicon) -> bool:
+    """ "approved the sale of", "cleared the plans of Rheinmetall to sell": a government's
+    consent to a transfer is the transfer decision, not a condition on use ("authorised Kyiv
+    to use Western-supplied weapons" is one). Consent to another state passing the weapons on
+    is read by reexports.py."""
+    if not lex.reexport_cues.match(sentence, cue_start):
+        return False
+    transfer = lex.triggers[ClaimType.TRANSFER].search(sentence, cue_end, cue_end + 70)
+    if transfer is None:
+        return False
+    between = sentence[cue_end : transfer.start()]
+    return not _BARE_USE.search(between) and lex.triggers[ClaimType.USE].search(between) is None
+
+
+# The bare verb, which the USE triggers leave out (too common alone to report a use).
+_BARE_USE = re.compile(r"\b(?:use|utiliser|einsetzen|nutzen|использовать|применять|використовувати)\b", re.I)
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)\s+(?:[\w'’]+\s+){0,4}$", re.I)
@@ -239,6 +260,7 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
     # The captor and claimant of the last capture, while the sentences after it name weapons
     # with no trigger of their own.
     trophies: tuple[ActorRef | None, Claimant | None] | None = None
+    claimant_at: dict[int, Claimant | None] = {}
     for s, own in zip(sentences, attributions, strict=True):
         ms = [m for m in mentions if s.start <= m.start and m.end <= s.end]
         refers_back = bool(lex.anaphora.match(s.text))
@@ -246,6 +268,7 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
         # the same claimant.
         claimant = own if own is not None or not refers_back else last_claimant
         last_claimant = claimant if claimant is not None else last_claimant
+        claimant_at[s.start] = claimant or default
         if not ms and not refers_back:
             continue  # no weapon, state, actor or reference back: no claim can be made here
         roles = read_roles(text, s, ms, lex, knowledge)
@@ -294,7 +317,9 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
         if found and not carried:
             capture = [c for c in claims if c.type == ClaimType.CAPTURE and c.evidence.start == s.start]
             trophies = (capture[0].actor, capture[0].claimant) if capture else None
-    return claims
+    return apply_permissions(
+        claims, find_permissions(text, sentences, mentions, lex, knowledge), claimant_at, knowledge
+    )
 
 
 def _as_trophies(new: list[Claim], captor: ActorRef | None, earlier: list[Claim]) -> list[Claim]:

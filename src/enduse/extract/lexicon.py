@@ -130,6 +130,8 @@ class Lexicon:
     facility_nouns: PhraseList
     military_nouns: PhraseList
     military_noun_blockers: PhraseList
+    reexport_cues: PhraseList
+    any_state: PhraseList
 
 
 def _all_languages(section: Any, name: str) -> list[str]:
@@ -165,4 +167,6 @@ def load_lexicon() -> Lexicon:
         facility_nouns=PhraseList(_all_languages(data["facility_nouns"], "facility_nouns")),
         military_nouns=PhraseList(_all_languages(data["military_nouns"], "military_nouns")),
         military_noun_blockers=PhraseList(_all_languages(data["military_noun_blockers"], "military_noun_blockers")),
+        reexport_cues=PhraseList(_all_languages(data["reexport_cues"], "reexport_cues")),
+        any_state=PhraseList(_all_languages(data["any_state"], "any_state")),
     )

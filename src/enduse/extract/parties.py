@@ -29,7 +29,7 @@ def _government_tables(k: Knowledge) -> tuple[dict[str, str], dict[str, str]]:
     return tables
 
 
-def _government(code: str, k: Knowledge) -> str:
+def government_of(code: str, k: Knowledge) -> str:
     """The name of a state's government, as the actors catalog has it."""
     return _government_tables(k)[0].get(code, code)
 
@@ -73,14 +73,14 @@ def party_actors(roles: Roles, trigger_pos: int, offset: int, k: Knowledge, reac
         if not _after_preposition(text, g[0][0]) and not _PERMITTED_AFTER.match(text, g[-1][0] + len(g[-1][2]))
     ]
     if subjects:
-        return [ActorRef(t, _government(code, k)) for _, code, t in subjects[0]]
+        return [ActorRef(t, government_of(code, k)) for _, code, t in subjects[0]]
     actors = [a for p, a in roles.actors if p - offset < trigger_pos]
     if actors:
         return [actors[-1]]
     # "Ellemann-Jensen recalled that ...": an office holder speaks for their government.
     people = [country for p, country in roles.persons if country and p - offset < trigger_pos]
     if people:
-        return [ActorRef(k.states[people[0]].name if people[0] in k.states else people[0], _government(people[0], k))]
+        return [ActorRef(k.states[people[0]].name if people[0] in k.states else people[0], government_of(people[0], k))]
     generic = _GENERIC_PARTY.search(text, 0, trigger_pos)
     if generic:
         return [ActorRef(generic.group(0), None)]
@@ -101,7 +101,7 @@ def party_actors(roles: Roles, trigger_pos: int, offset: int, k: Knowledge, reac
                 if cur[0] - (group[-1][0] + len(group[-1][2])) > 7:
                     break
                 group.append(cur)
-            return [ActorRef(t, _government(code, k)) for _, code, t in group]
+            return [ActorRef(t, government_of(code, k)) for _, code, t in group]
     return []
 
 
@@ -134,8 +134,13 @@ _PREPOSITION_BEFORE = re.compile(
 )
 
 
+# "the authorities of Denmark and the Netherlands announced": the state is the party itself.
+_GOVERNMENT_OF = re.compile(r"\b(?:authorities|governments?)\s+of\s+(?:the\s+)?$", re.I)
+
+
 def _after_preposition(sentence: str, pos: int) -> bool:
-    return bool(_PREPOSITION_BEFORE.search(sentence[max(0, pos - 15) : pos]))
+    before = sentence[max(0, pos - 30) : pos]
+    return bool(_PREPOSITION_BEFORE.search(before[-15:])) and not _GOVERNMENT_OF.search(before)
 
 
 def user_actor(roles: Roles, trigger_pos: int, offset: int, k: Knowledge, weapons: list[WeaponSpan]) -> ActorRef | None:
@@ -178,7 +183,7 @@ def retransfer_actor(roles: Roles, trigger_pos: int, offset: int, k: Knowledge) 
         if pos < trigger_pos and m.kind != "state_adj" and not _after_preposition(text, pos):
             if text[m.end - offset : m.end - offset + 2] in ("’s", "'s"):
                 continue  # "Moscow's claims": the claimant, not the actor
-            best = (pos, ActorRef(m.text, _government(code, k)))
+            best = (pos, ActorRef(m.text, government_of(code, k)))
     for p, a in roles.actors:
         pos = p - offset
         if pos < trigger_pos and (best is None or pos > best[0]) and not _after_preposition(text, pos):
@@ -218,8 +223,25 @@ def agent_of_gerund(roles: Roles, trigger_pos: int, offset: int) -> str | None:
 
 
 def state_code(government: str | None, k: Knowledge) -> str | None:
-    """The ISO code behind a party name made by `_government`."""
-    return _government_tables(k)[1].get(government) if government else None
+    """The ISO code behind a party name made by `government_of`, or behind a government the
+    actors catalog names ("German government" is the catalog's Federal Government of Germany)."""
+    if not government:
+        return None
+    code = _government_tables(k)[1].get(government)
+    if code is None:
+        code = _catalog_governments(k).get(government)
+    return code
+
+
+_CATALOG_GOVERNMENTS: dict[int, dict[str, str]] = {}
+
+
+def _catalog_governments(k: Knowledge) -> dict[str, str]:
+    table = _CATALOG_GOVERNMENTS.get(id(k))
+    if table is None:
+        table = {a.name: a.country for a in k.actors.values() if a.kind == "government" and a.country}
+        _CATALOG_GOVERNMENTS[id(k)] = table
+    return table
 
 
 def names_a_party(text: str) -> bool:

@@ -330,7 +330,8 @@ def read_places(text: str, s: Sentence, ms: list[Mention], k: Knowledge) -> list
     last_end = -1  # end of the last place taken, for lists: "in Finland, Sweden and Gaza"
     for m in ms:
         listed = last_end >= 0 and bool(_LIST_SEP.match(text[last_end : m.start]))
-        if m.kind == "place" and m.entry_id in k.places:
+        if m.kind == "place" and m.entry_id in k.places and not m.text.islower():
+            # A place name is written with a capital: "buy" is a verb, not the town of Buy.
             p = k.places[m.entry_id]
             region = p.regions[0] if len(p.regions) == 1 else None
             out.append((m.start, PlaceRef(m.text, p.country, region)))

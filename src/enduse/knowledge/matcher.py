@@ -27,7 +27,7 @@ from typing import Any
 import ahocorasick
 
 from enduse.knowledge.catalog import Knowledge
-from enduse.knowledge.names import name_gaps, name_table, names, squeeze
+from enduse.knowledge.names import latinise_mixed, name_gaps, name_table, names, squeeze
 from enduse.model import Mention
 
 __all__ = ["KIND_ORDER", "Matcher", "build_matcher", "names", "squeeze"]
@@ -47,8 +47,7 @@ def _spaced(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer ("İ" -> "i̇"): keep its letter
         low = "".join(ch.lower()[0] for ch in text)
-    if _HAS_CYRILLIC.search(low) and _LATIN.search(low):
-        low = _latinise_mixed(low, text)
+    low = latinise_mixed(low, text)
     # The usual separators first, each by one fast search; the character set of the whole text is
     # built only when something else is left (a rarer symbol), which is the slower path.
     for ch in _SEPARATORS:
@@ -59,35 +58,6 @@ def _spaced(text: str) -> str:
             if ch != " " and not ch.isalnum():
                 low = low.replace(ch, " ")
     return low
-
-
-# Cyrillic letters that look like Latin ones, lower case: Russian and Ukrainian texts often type
-# a Western designation partly on a Cyrillic keyboard ("АМХ-10RC" with Cyrillic А, М, Х).
-_HOMOGLYPHS = str.maketrans("авекмнорстухіј", "abekmhopctyxij")
-_HAS_CYRILLIC = re.compile(r"[а-яёіїєґ]")
-_MIXED_WORD = re.compile(r"\w+(?:[-‐‑]\w+)*")
-_PART = re.compile(r"\w+")
-_LATIN = re.compile(r"[a-z]")
-
-
-def _latinise_mixed(low: str, text: str) -> str:
-    """Words written in both scripts, with the Cyrillic look-alikes read as Latin: within one
-    word ("Lеopard" with a Cyrillic е), or a capitals part of a hyphenated designation
-    ("АМХ-10RC"). A Russian case ending on a Western name ("HIMARS-ов") and words in one
-    script ("Т-72" is Cyrillic by right) stay as they are."""
-    out = low
-    for m in _MIXED_WORD.finditer(low):
-        word = m.group(0)
-        if not (_LATIN.search(word) and _HAS_CYRILLIC.search(word)):
-            continue
-        for part in _PART.finditer(low, m.start(), m.end()):
-            p = part.group(0)
-            if not _HAS_CYRILLIC.search(p):
-                continue
-            mixed_inside = bool(_LATIN.search(p))
-            if mixed_inside or text[part.start() : part.end()].isupper():
-                out = out[: part.start()] + p.translate(_HOMOGLYPHS) + out[part.end() :]
-    return out
 
 
 def _letters(span: str) -> str:

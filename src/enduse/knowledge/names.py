@@ -26,7 +26,43 @@ Pattern = tuple[str, str, bool, frozenset[str]]
 
 def squeeze(text: str) -> str:
     """The matching key of a name or text: its letters and digits, lower-cased, joined."""
-    return "".join(_RUN.findall(text.lower()))
+    low = text.lower()
+    if len(low) == len(text):
+        low = latinise_mixed(low, text)
+    return "".join(_RUN.findall(low))
+
+
+# Cyrillic letters that look like Latin ones, lower case: Russian and Ukrainian texts often type
+# a Western designation partly on a Cyrillic keyboard ("АМХ-10RC" with Cyrillic А, М, Х).
+_HOMOGLYPHS = str.maketrans("авекмнорстухіј", "abekmhopctyxij")
+_HAS_CYRILLIC = re.compile(r"[а-яёіїєґ]")
+_MIXED_WORD = re.compile(r"\w+(?:[-‐‑]\w+)*")
+_PART = re.compile(r"\w+")
+_LATIN = re.compile(r"[a-z]")
+
+
+def latinise_mixed(low: str, text: str) -> str:
+    """Words written in both scripts, with the Cyrillic look-alikes read as Latin where every
+    Cyrillic letter is one: within one word ("Lеopard" with a Cyrillic е), or a capitals part
+    of a hyphenated designation ("АМХ-10RC"). A Russian case ending on a Western name ("HIMARS-ов") and words in one
+    script ("Т-72" is Cyrillic by right) stay as they are."""
+    if not (_HAS_CYRILLIC.search(low) and _LATIN.search(low)):
+        return low
+    out = low
+    for m in _MIXED_WORD.finditer(low):
+        word = m.group(0)
+        if not (_LATIN.search(word) and _HAS_CYRILLIC.search(word)):
+            continue
+        for part in _PART.finditer(low, m.start(), m.end()):
+            p = part.group(0)
+            if not _HAS_CYRILLIC.search(p):
+                continue
+            fixed = p.translate(_HOMOGLYPHS)
+            if _HAS_CYRILLIC.search(fixed):
+                continue  # a Cyrillic word with a stray Latin letter ("Жодзiна") stays Cyrillic
+            if _LATIN.search(p) or text[part.start() : part.end()].isupper():
+                out = out[: part.start()] + fixed + out[part.end() :]
+    return out
 
 
 @dataclass(slots=True)
