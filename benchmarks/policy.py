@@ -40,7 +40,7 @@ import pycountry
 
 from enduse.knowledge import cached_knowledge
 from enduse.model import Transfer
-from enduse.registry import DEMO_REGISTRY, PolicyEngine, load_registry_yaml, read_sipri
+from enduse.registry import DEMO_REGISTRY, PolicyEngine, finding_json, load_registry_yaml, read_sipri
 from enduse.registry.sipri import CLASSIC, DELIVERIES
 
 SHARED = Path(os.environ.get("ENDUSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
@@ -224,7 +224,7 @@ def main() -> None:
     rows.append(("check, no memo", f"{n2:,} claims, {spent2:.1f} s CPU: {n2 / spent2:,.0f} claims/s per core"))
 
     def to_line(c: dict[str, Any]) -> bytes:
-        return orjson.dumps(engine.check(c).to_json(c.get("doc_id"), c))
+        return orjson.dumps(finding_json(engine.check(c), c.get("doc_id"), c))
 
     n3, spent3, _ = timed(ClaimMaker(transfers, args.seed + 1).chunks(tenth), to_line)
     rows.append(("check + JSON", f"{n3:,} claims, {spent3:.1f} s CPU: {n3 / spent3:,.0f} claims/s per core"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class ClaimType(StrEnum):
@@ -418,15 +418,56 @@ class Condition:
     citation: str = ""
 
 
+class Reason(NamedTuple):
+    """One step of a finding's reasoning: which rule, how well it is known, where it comes from.
+
+    `rule` is a condition id or one of the engine's own rules (`candidates`, `place`, ...);
+    `status` is the condition's (official, reported, inferred), or `registry` and `engine`
+    for the engine's own steps.
+    """
+
+    rule: str
+    status: str
+    citation: str
+    text: str
+
+    @classmethod
+    def of(cls, c: Condition, text: str) -> Reason:
+        return cls(c.id, c.status, c.citation, text)
+
+    def as_dict(self) -> dict[str, str]:
+        return {"rule": self.rule, "status": self.status, "citation": self.citation, "text": self.text}
+
+    def as_text(self) -> str:
+        """The reason as one line: "[rule · status] text (citation)"."""
+        cite = f" ({self.citation})" if self.citation else ""
+        return f"[{self.rule} · {self.status}] {self.text}{cite}"
+
+
 @dataclass(slots=True)
 class Finding:
-    """The policy engine's verdict on a claim or assertion, with the reasoning behind it."""
+    """The policy engine's verdict on a claim or assertion, with the reasoning behind it.
+
+    The engine hands one Finding to every claim with the same facts, so its collections are
+    tuples and nothing assigns to a finding once made (not frozen: a frozen dataclass costs
+    four times as much to build, and the engine builds hundreds of thousands a second).
+    """
 
     verdict: Verdict
-    reasons: list[str] = field(default_factory=list)
-    transfer_ids: list[str] = field(default_factory=list)
-    condition_ids: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
+    reasons: tuple[Reason, ...] = ()
+    transfers: tuple[Transfer, ...] = ()  # candidate transfers, earliest first, a bounded number of them
+    conditions: tuple[Condition, ...] = ()  # the conditions in force on the claim's dates
+    missing: tuple[str, ...] = ()  # what would settle it, in words; never guessed
+    candidates: tuple[str, ...] = ()  # candidate suppliers, by first arrival
+    transfers_total: int = 0  # candidate transfers in all
+
+    @property
+    def transfer_ids(self) -> list[str]:
+        return [t.id for t in self.transfers]
+
+    @property
+    def condition_ids(self) -> list[str]:
+        return [c.id for c in self.conditions]
 
 
 @dataclass(slots=True)

@@ -24,7 +24,7 @@ from enduse.model import (
     Verdict,
     WeaponRef,
 )
-from enduse.registry import DEMO_REGISTRY, PolicyEngine, conditions_in_force, load_registry_yaml
+from enduse.registry import DEMO_REGISTRY, PolicyEngine, conditions_in_force, finding_json, load_registry_yaml
 
 B, C, U, NA = Verdict.POSSIBLE_BREACH, Verdict.CONSISTENT, Verdict.UNDETERMINED, Verdict.NOT_APPLICABLE
 
@@ -389,7 +389,7 @@ def test_policy_verdict_and_reason(
     engine: PolicyEngine, case: str, data: dict[str, Any], verdict: Verdict, rule: str, phrase: str
 ) -> None:
     finding = engine.check(data)
-    said = [r.text for r in finding.reasons] + finding.missing
+    said = [*(r.text for r in finding.reasons), *finding.missing]
     assert finding.verdict == verdict, f"{case}: {finding.verdict}; {said}"
     assert rule in [r.rule for r in finding.reasons], f"{case}: no reason from {rule}: {finding.reasons}"
     assert any(phrase in text for text in said), f"{case}: {phrase!r} not in {said}"
@@ -412,7 +412,7 @@ def test_policy_verdict_and_reason(
 
 def test_rifles_made_in_belgium_list_the_suppliers_of_belgian_rifles_not_belgium(engine: PolicyEngine) -> None:
     finding = engine.check(claim(category="rifle", origin="BE", place=BELGOROD, when=("2023-05-22", "2023-05-31")))
-    assert finding.candidates == ["BE"]
+    assert finding.candidates == ("BE",)
     assert any(m.startswith("the supplier (candidates: BE") for m in finding.missing)
     assert any(r.rule == "origin" and "made in BE is not supplied by BE" in r.text for r in finding.reasons)
 
@@ -430,7 +430,7 @@ def test_made_in_belgium_supplied_by_another_state_is_a_candidate_too() -> None:
     )
     engine = PolicyEngine([*transfers, other], conditions, cached_knowledge())
     finding = engine.check(claim(category="rifle", origin="BE", place=BELGOROD, when=("2023-05-22", "2023-05-31")))
-    assert finding.candidates == ["BE", "US"]
+    assert finding.candidates == ("BE", "US")
     assert {t.id for t in finding.transfers} == {"be-ua-fn-scar", "xx-us-ua-fn-scar"}
     assert finding.verdict == B  # both suppliers limited use to Ukraine in May 2023
 
@@ -451,7 +451,7 @@ def test_claim_objects_and_interchange_dicts_give_the_same_finding(engine: Polic
         when=DateSpan(dt.date(2024, 6, 20), dt.date(2024, 6, 20)),
     )
     a, b = engine.check(data), engine.check(obj)
-    assert a.to_json("case", None) == b.to_json("case", None)
+    assert finding_json(a, "case", None) == finding_json(b, "case", None)
 
 
 def test_findings_are_deterministic_and_memo_free_results_agree() -> None:
@@ -459,12 +459,12 @@ def test_findings_are_deterministic_and_memo_free_results_agree() -> None:
     memo = PolicyEngine(transfers, conditions, cached_knowledge())
     plain = PolicyEngine(list(reversed(transfers)), list(reversed(conditions)), cached_knowledge(), memo=False)
     for _, data, *_ in CASES * 2:
-        assert memo.check(data).to_json("x", data) == plain.check(data).to_json("x", data)
+        assert finding_json(memo.check(data), "x", data) == finding_json(plain.check(data), "x", data)
 
 
 def test_finding_json_has_the_check_shape(engine: PolicyEngine) -> None:
     data = claim(name="FN SCAR", category="rifle", supplier="BE", place=BELGOROD, when="2023-05-25")
-    out = engine.check(data).to_json("doc-1", data)
+    out = finding_json(engine.check(data), "doc-1", data)
     assert set(out) >= {"doc_id", "claim", "verdict", "reasons", "transfers", "conditions", "missing"}
     assert out["verdict"] == "possible breach" and out["claim"] == data
     assert out["reasons"][0] == {
@@ -474,8 +474,10 @@ def test_finding_json_has_the_check_shape(engine: PolicyEngine) -> None:
         "text": "RU-BEL is outside the permitted territory UA",
     }
     assert [t["id"] for t in out["transfers"]] == ["be-ua-fn-scar"]
-    finding = engine.check(data).to_finding()
-    assert finding.condition_ids == ["be-ua-territory-2022"] and finding.reasons[0].startswith("[be-ua-territory-2022")
+    finding = engine.check(data)
+    assert finding.condition_ids == ["be-ua-territory-2022"] and finding.reasons[0].as_text().startswith(
+        "[be-ua-territory-2022 · reported] RU-BEL is outside"
+    )
 
 
 def test_a_later_restriction_narrows_an_earlier_authorization() -> None:

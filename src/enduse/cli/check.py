@@ -20,7 +20,7 @@ import typer
 from enduse.cli.common import errors_as_messages, fail, load_settings, progress_bar
 from enduse.cli.registry import DatabaseOption, RegistryOption, registry_source, say
 from enduse.knowledge import cached_knowledge
-from enduse.registry import PolicyEngine
+from enduse.registry import PolicyEngine, finding_json
 
 
 def _open_in(path: str) -> IO[bytes]:
@@ -68,7 +68,7 @@ def check(
                         continue
                     finding = engine.check(claim)
                     verdicts[str(finding.verdict)] += 1
-                    sink.write(orjson.dumps(finding.to_json(claim.get("doc_id"), claim)) + b"\n")
+                    sink.write(orjson.dumps(finding_json(finding, claim.get("doc_id"), claim)) + b"\n")
                     advance(str(claim.get("doc_id") or n))
         finally:
             if src is not sys.stdin.buffer:

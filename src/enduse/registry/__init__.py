@@ -5,7 +5,7 @@ and the CLI call these and hold no registry logic of their own.
 
 from enduse.registry.csvio import parse_registry_csv, read_registry_csv, registry_csv, write_registry_csv
 from enduse.registry.files import FORMATS, load_registry, read_registry_file
-from enduse.registry.findings import PolicyFinding, Query, Reason, query_from_claim, query_from_dict
+from enduse.registry.findings import Query, finding_json, query_from_claim, query_from_dict
 from enduse.registry.policy import PolicyEngine, check_claims, conditions_in_force
 from enduse.registry.results import ImportResult, RowRejection
 from enduse.registry.sipri import read_sipri
@@ -16,12 +16,11 @@ __all__ = [
     "FORMATS",
     "ImportResult",
     "PolicyEngine",
-    "PolicyFinding",
     "Query",
-    "Reason",
     "RowRejection",
     "check_claims",
     "conditions_in_force",
+    "finding_json",
     "load_registry",
     "load_registry_yaml",
     "parse_registry_csv",

@@ -1,21 +1,18 @@
-"""What the policy engine reads and writes: a claim reduced to the facts it checks, the
-reasons it gives, and the finding in the JSON shape of `enduse check`.
+"""What the policy engine reads and writes: a claim reduced to the facts it checks, and its
+finding (`model.Finding`) in the JSON shape of `enduse check`.
 
 A claim arrives as a `model.Claim` or as an interchange dict (CLAIMS.md, one line of
 claims.jsonl); both become a `Query`, so the engine has one input type and never guesses a
-field the claim does not carry. Every reason names its rule (a condition id, or an engine
-rule such as `candidates`), the rule's status (official, reported, inferred; `registry` and
-`engine` for the engine's own steps) and its citation.
+field the claim does not carry. A finding becomes JSON here and nowhere else.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from enduse.model import Claim, Condition, Finding, Transfer, Verdict
+from enduse.model import Claim, Condition, Finding, Transfer
 from enduse.registry.dates import format_span_text
 
 #: Claim types the engine judges; the others get `not applicable`.
@@ -123,64 +120,22 @@ def query_from_claim(c: Claim) -> Query:
     )
 
 
-class Reason(NamedTuple):
-    """One step of the reasoning: which rule, how well it is known, where it comes from."""
-
-    rule: str
-    status: str
-    citation: str
-    text: str
-
-    @classmethod
-    def of(cls, c: Condition, text: str) -> Reason:
-        return cls(c.id, c.status, c.citation, text)
-
-    def as_dict(self) -> dict[str, str]:
-        return {"rule": self.rule, "status": self.status, "citation": self.citation, "text": self.text}
-
-    def as_text(self) -> str:
-        cite = f" ({self.citation})" if self.citation else ""
-        return f"[{self.rule} · {self.status}] {self.text}{cite}"
-
-
-@dataclass(slots=True)
-class PolicyFinding:
-    """The engine's verdict on one claim, with everything that led to it."""
-
-    verdict: Verdict
-    reasons: list[Reason] = field(default_factory=list)
-    transfers: list[Transfer] = field(default_factory=list)
-    conditions: list[Condition] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    candidates: list[str] = field(default_factory=list)  # candidate suppliers, by first arrival
-    transfers_total: int = 0  # candidate transfers in all; `transfers` lists the latest of them
-
-    def to_finding(self) -> Finding:
-        """The domain Finding (reasons as one line each) for the store."""
-        return Finding(
-            verdict=self.verdict,
-            reasons=[r.as_text() for r in self.reasons],
-            transfer_ids=[t.id for t in self.transfers],
-            condition_ids=[c.id for c in self.conditions],
-            missing=list(self.missing),
-        )
-
-    def to_json(self, doc_id: str | None, claim: Mapping[str, Any] | None) -> dict[str, Any]:
-        """The finding as one line of findings.jsonl."""
-        listed = self.transfers
-        out: dict[str, Any] = {
-            "doc_id": doc_id,
-            "claim": dict(claim) if claim is not None else None,
-            "verdict": str(self.verdict),
-            "reasons": [r.as_dict() for r in self.reasons],
-            "transfers": [transfer_summary(t) for t in listed],
-            "conditions": [condition_summary(c) for c in self.conditions],
-            "missing": list(self.missing),
-            "candidate_suppliers": list(self.candidates),
-        }
-        if self.transfers_total > len(listed):
-            out["transfers_total"] = self.transfers_total
-        return out
+def finding_json(f: Finding, doc_id: str | None, claim: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A finding as one line of findings.jsonl (`enduse check`, POST /api/check)."""
+    listed = f.transfers
+    out: dict[str, Any] = {
+        "doc_id": doc_id,
+        "claim": dict(claim) if claim is not None else None,
+        "verdict": str(f.verdict),
+        "reasons": [r.as_dict() for r in f.reasons],
+        "transfers": [transfer_summary(t) for t in listed],
+        "conditions": [condition_summary(c) for c in f.conditions],
+        "missing": list(f.missing),
+        "candidate_suppliers": list(f.candidates),
+    }
+    if f.transfers_total > len(listed):
+        out["transfers_total"] = f.transfers_total
+    return out
 
 
 def transfer_summary(t: Transfer) -> dict[str, Any]:

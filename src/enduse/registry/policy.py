@@ -25,15 +25,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from enduse.knowledge.catalog import Knowledge
-from enduse.model import Claim, Condition, Transfer, Verdict
+from enduse.model import Claim, Condition, Finding, Reason, Transfer, Verdict
 from enduse.registry.candidates import Candidates
 from enduse.registry.dates import iso
 from enduse.registry.findings import (
     CHECKED_TYPES,
     MAX_LISTED_TRANSFERS,
-    PolicyFinding,
     Query,
-    Reason,
     query_from_claim,
     query_from_dict,
 )
@@ -62,20 +60,20 @@ class PolicyEngine:
         self.index = RegistryIndex(transfers, conditions, knowledge)
         self._memo: dict[int, Outcome] | None = {} if memo else None
         self._fact_ids: dict[tuple[Any, ...], int] = {}
-        self._findings: dict[tuple[Any, ...], PolicyFinding] = {}
+        self._findings: dict[tuple[Any, ...], Finding] = {}
 
-    def check(self, claim: Claim | Mapping[str, Any]) -> PolicyFinding:
+    def check(self, claim: Claim | Mapping[str, Any]) -> Finding:
         """The finding for one claim (a domain Claim or an interchange dict)."""
         q = query_from_claim(claim) if isinstance(claim, Claim) else query_from_dict(claim)
         return self.check_query(q)
 
-    def check_query(self, q: Query) -> PolicyFinding:
+    def check_query(self, q: Query) -> Finding:
         if q.type not in CHECKED_TYPES:
             text = f"{q.type or 'an untyped'} claim states no use, sighting, capture or hand-over to check"
-            return PolicyFinding(Verdict.NOT_APPLICABLE, [Reason("claim-type", "engine", "", text)])
+            return Finding(Verdict.NOT_APPLICABLE, (Reason("claim-type", "engine", "", text),))
         if q.negated:
             text = "the claim says this did not happen: there is nothing to check"
-            return PolicyFinding(Verdict.NOT_APPLICABLE, [Reason("negated", "engine", "", text)])
+            return Finding(Verdict.NOT_APPLICABLE, (Reason("negated", "engine", "", text),))
         system = self.index.catalog.canonical(q.system) if q.system else None
         start, end = q.start or q.end, q.end or q.start
         cands = self.index.candidates(q.recipient, q.supplier, system, q.category, q.origin)
@@ -90,7 +88,7 @@ class PolicyEngine:
         if shared is not None:
             hit = self._findings.get(shared)
             if hit is not None:
-                return _fresh(hit)
+                return hit
         reasons = [Reason("hedged", "engine", "", HEDGED)] if q.hedged else []
         if cands.origin_narrowed is not None:
             reasons.append(_origin_reason(q.origin or "", cands.origin_narrowed))
@@ -100,7 +98,6 @@ class PolicyEngine:
         finding = self._decide(q, cands, n, place, facts, start, end, reasons, missing)
         if shared is not None:
             self._findings[shared] = finding
-            return _fresh(finding)
         return finding
 
     def _shared_key(
@@ -136,7 +133,7 @@ class PolicyEngine:
         end: dt.date | None,
         reasons: list[Reason],
         missing: list[str],
-    ) -> PolicyFinding:
+    ) -> Finding:
         transfers, total = cands.transfers_by(end, MAX_LISTED_TRANSFERS)
         suppliers = cands.suppliers_by(end)
         if n == 1:
@@ -144,7 +141,9 @@ class PolicyEngine:
             outcome, in_force = self._judge_group(q, place, g, start, end, facts)
             reasons += outcome.reasons
             missing += outcome.missing
-            return PolicyFinding(outcome.verdict, reasons, transfers, list(in_force), missing, suppliers, total)
+            return Finding(
+                outcome.verdict, tuple(reasons), tuple(transfers), in_force, tuple(missing), tuple(suppliers), total
+            )
         results: list[tuple[Group, Outcome]] = []
         forces: list[tuple[Condition, ...]] = []
         first: Verdict | None = None
@@ -159,13 +158,13 @@ class PolicyEngine:
             first = outcome.verdict
         verdict = _combine(results, reasons, n)
         conditions = {c.id: c for f in forces for c in f}
-        return PolicyFinding(
+        return Finding(
             verdict=verdict,
-            reasons=list(dict.fromkeys([*reasons, *(r for _, o in results for r in o.reasons)])),
-            transfers=transfers,
-            conditions=sorted(conditions.values(), key=_condition_order),
-            missing=list(dict.fromkeys([*missing, *(m for _, o in results for m in o.missing)])),
-            candidates=suppliers,
+            reasons=tuple(dict.fromkeys([*reasons, *(r for _, o in results for r in o.reasons)])),
+            transfers=tuple(transfers),
+            conditions=tuple(sorted(conditions.values(), key=_condition_order)),
+            missing=tuple(dict.fromkeys([*missing, *(m for _, o in results for m in o.missing)])),
+            candidates=tuple(suppliers),
             transfers_total=total,
         )
 
@@ -225,7 +224,7 @@ class PolicyEngine:
 
     def _no_transfer(
         self, q: Query, system: str | None, end: dt.date | None, narrowed: bool | None, reasons: list[Reason]
-    ) -> PolicyFinding:
+    ) -> Finding:
         what = system or (f"{q.category} weapons" if q.category and q.category != "generic" else "weapons")
         made = f" made in {q.origin}" if narrowed else ""
         frm = f" from {q.supplier}" if q.supplier else ""
@@ -233,7 +232,7 @@ class PolicyEngine:
         by = f" by {iso(end)}" if end else ""
         text = f"no transfer of {what}{made}{frm}{to}{by} is on record"
         reasons.append(Reason("no-transfer", "registry", "", text))
-        return PolicyFinding(Verdict.UNDETERMINED, reasons, missing=[f"a transfer of {what}{made}{frm}{to}{by}"])
+        return Finding(Verdict.UNDETERMINED, tuple(reasons), missing=(f"a transfer of {what}{made}{frm}{to}{by}",))
 
     def _candidate_reasons(
         self,
@@ -257,19 +256,6 @@ class PolicyEngine:
             missing.append(f"the supplier (candidates: {cands.named('suppliers', end)})")
         if q.recipient is None:
             missing.append(f"the recipient (candidates: {cands.named('recipients', end)})")
-
-
-def _fresh(f: PolicyFinding) -> PolicyFinding:
-    """A copy of a shared finding whose lists the caller may change."""
-    return PolicyFinding(
-        f.verdict,
-        list(f.reasons),
-        list(f.transfers),
-        list(f.conditions),
-        list(f.missing),
-        list(f.candidates),
-        f.transfers_total,
-    )
 
 
 def _condition_order(c: Condition) -> tuple[dt.date, str]:
@@ -324,7 +310,7 @@ def check_claims(
     transfers: Iterable[Transfer],
     conditions: Iterable[Condition],
     knowledge: Knowledge | None = None,
-) -> list[PolicyFinding]:
+) -> list[Finding]:
     """Findings for many claims against one registry (indexes once)."""
     engine = PolicyEngine(transfers, conditions, knowledge)
     return [engine.check(c) for c in claims]

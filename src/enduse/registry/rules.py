@@ -26,9 +26,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from enduse.model import Verdict
+from enduse.model import Reason, Verdict
 from enduse.registry.endusers import counts_as
-from enduse.registry.findings import Query, Reason
+from enduse.registry.findings import Query
 from enduse.registry.index import Grant, Group, Regime, RegistryIndex
 from enduse.registry.places import Place
 
