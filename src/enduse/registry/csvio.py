@@ -50,8 +50,7 @@ def registry_csv(transfers: Iterable[Transfer], conditions: Iterable[Condition])
     writer = csv.DictWriter(buf, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
     for t in transfers:
-        row = transfer_to_mapping(t)
-        row["ordered"], row["delivered"] = format_span_text(t.ordered), format_span_text(t.delivered)
+        row = transfer_to_mapping(t, format_span_text)
         writer.writerow({"record": "transfer", **{k: _cell(k, v) for k, v in row.items()}})
     for c in conditions:
         writer.writerow({"record": "condition", **{k: _cell(k, v) for k, v in condition_to_mapping(c).items()}})

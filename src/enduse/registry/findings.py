@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from enduse.model import Claim, Condition, Finding, Transfer
-from enduse.registry.dates import format_span_text
+from enduse.model import Claim, Finding
+from enduse.registry.rows import condition_summary, transfer_summary
 
 #: Claim types the engine judges; the others get `not applicable`.
 CHECKED_TYPES = frozenset({"USE", "SIGHTING", "RETRANSFER", "CAPTURE"})
@@ -136,30 +136,3 @@ def finding_json(f: Finding, doc_id: str | None, claim: Mapping[str, Any] | None
     if f.transfers_total > len(listed):
         out["transfers_total"] = f.transfers_total
     return out
-
-
-def transfer_summary(t: Transfer) -> dict[str, Any]:
-    return {
-        "id": t.id,
-        "supplier": t.supplier,
-        "recipient": t.recipient,
-        "system": t.system,
-        "category": t.category,
-        "status": t.status,
-        "delivered": format_span_text(t.delivered) or None,
-        "uncertain": list(t.uncertain),
-    }
-
-
-def condition_summary(c: Condition) -> dict[str, Any]:
-    return {
-        "id": c.id,
-        "kind": c.kind,
-        "supplier": c.supplier,
-        "system": c.system,
-        "category": c.category,
-        "valid_from": c.valid_from.isoformat() if c.valid_from else None,
-        "valid_to": c.valid_to.isoformat() if c.valid_to else None,
-        "status": c.status,
-        "citation": c.citation,
-    }

@@ -5,12 +5,12 @@ and say which row is wrong.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from enduse.model import CATEGORIES, Condition, Transfer
+from enduse.model import CATEGORIES, Condition, DateSpan, Transfer
 from enduse.registry.codes import is_party_code, is_territory_code
-from enduse.registry.dates import format_span, parse_span
+from enduse.registry.dates import format_span, format_span_text, parse_span
 
 STATUSES = ("pledged", "ordered", "delivered")
 CONDITION_STATUSES = ("official", "reported", "inferred")
@@ -52,6 +52,19 @@ CONDITION_FIELDS = (
     "valid_to",
     "status",
     "summary",
+    "citation",
+)
+#: The fields a finding shows of each candidate transfer and condition in force (findings.jsonl).
+TRANSFER_SUMMARY_FIELDS = ("id", "supplier", "recipient", "system", "category", "status", "delivered", "uncertain")
+CONDITION_SUMMARY_FIELDS = (
+    "id",
+    "kind",
+    "supplier",
+    "system",
+    "category",
+    "valid_from",
+    "valid_to",
+    "status",
     "citation",
 )
 
@@ -115,17 +128,27 @@ def _span(value: Any, field: str) -> Any:
         raise RowError(f"bad {field} date {value!r}") from e
 
 
+def _id(raw: Mapping[str, Any]) -> str:
+    rid = _text(raw.get("id"))
+    if rid is None:
+        raise RowError("missing id")
+    return rid
+
+
+def _one_of(raw: Mapping[str, Any], field: str, allowed: tuple[str, ...], required: bool = True) -> str | None:
+    """The field's text, which must be one of `allowed` (or absent, when not `required`)."""
+    value = _text(raw.get(field))
+    if value in allowed or (value is None and not required):
+        return value
+    known = "the CLAIMS.md categories" if allowed is CATEGORIES else str(list(allowed))
+    raise RowError(f"{field} {value!r} is not one of {known}")
+
+
 def transfer_from_mapping(raw: Mapping[str, Any]) -> Transfer:
     """A Transfer from a row; raises RowError naming the bad field."""
-    tid = _text(raw.get("id"))
-    if tid is None:
-        raise RowError("missing id")
-    category = _text(raw.get("category"))
-    if category not in CATEGORIES:
-        raise RowError(f"category {category!r} is not one of the CLAIMS.md categories")
-    status = _text(raw.get("status"))
-    if status not in STATUSES:
-        raise RowError(f"status {status!r} is not one of {list(STATUSES)}")
+    tid = _id(raw)
+    category = _one_of(raw, "category", CATEGORIES) or ""
+    status = _one_of(raw, "status", STATUSES) or ""
     uncertain = _list(raw.get("uncertain"))
     for name in uncertain:
         if name not in UNCERTAIN_FIELDS:
@@ -160,18 +183,10 @@ def _citations(value: Any) -> list[str]:
 
 def condition_from_mapping(raw: Mapping[str, Any]) -> Condition:
     """A Condition from a row; raises RowError naming the bad field."""
-    cid = _text(raw.get("id"))
-    if cid is None:
-        raise RowError("missing id")
-    kind = _text(raw.get("kind"))
-    if kind not in KINDS:
-        raise RowError(f"kind {kind!r} is not one of {list(KINDS)}")
-    status = _text(raw.get("status"))
-    if status not in CONDITION_STATUSES:
-        raise RowError(f"status {status!r} is not one of {list(CONDITION_STATUSES)}")
-    category = _text(raw.get("category"))
-    if category is not None and category not in CATEGORIES:
-        raise RowError(f"category {category!r} is not one of the CLAIMS.md categories")
+    cid = _id(raw)
+    kind = _one_of(raw, "kind", KINDS) or ""
+    status = _one_of(raw, "status", CONDITION_STATUSES) or ""
+    category = _one_of(raw, "category", CATEGORIES, required=False)
     territory = _list(raw.get("permitted_territory"))
     for code in territory:
         if not is_territory_code(code):
@@ -198,8 +213,9 @@ def condition_from_mapping(raw: Mapping[str, Any]) -> Condition:
     )
 
 
-def transfer_to_mapping(t: Transfer) -> dict[str, Any]:
-    """A transfer in the field order of the registry format (YAML shapes for dates)."""
+def transfer_to_mapping(t: Transfer, dates: Callable[[DateSpan | None], Any] = format_span) -> dict[str, Any]:
+    """A transfer in the field order of the registry format; `dates` shapes the order and
+    delivery spans (the default: YAML shapes; `format_span_text`: one CSV cell)."""
     return {
         "id": t.id,
         "supplier": t.supplier,
@@ -210,8 +226,8 @@ def transfer_to_mapping(t: Transfer) -> dict[str, Any]:
         "quantity_delivered": t.quantity_delivered,
         "quantity_note": t.quantity_note,
         "status": t.status,
-        "ordered": format_span(t.ordered),
-        "delivered": format_span(t.delivered),
+        "ordered": dates(t.ordered),
+        "delivered": dates(t.delivered),
         "uncertain": list(t.uncertain),
         "package": t.package,
         "end_user_certificate": t.end_user_certificate,
@@ -241,3 +257,19 @@ def condition_to_mapping(c: Condition) -> dict[str, Any]:
         "summary": c.summary,
         "citation": c.citation,
     }
+
+
+def transfer_summary(t: Transfer) -> dict[str, Any]:
+    """What a finding shows of a transfer, its delivery as one text cell ("2022-03/2023")."""
+    row = transfer_to_mapping(t, _span_text)
+    return {k: row[k] for k in TRANSFER_SUMMARY_FIELDS}
+
+
+def condition_summary(c: Condition) -> dict[str, Any]:
+    """What a finding shows of a condition."""
+    row = condition_to_mapping(c)
+    return {k: row[k] for k in CONDITION_SUMMARY_FIELDS}
+
+
+def _span_text(span: DateSpan | None) -> str | None:
+    return format_span_text(span) or None
