@@ -73,3 +73,41 @@ def test_each_denier_claims_its_own_denial() -> None:
     )
     denials = [c for c in extract(doc, cached_knowledge()) if str(c.type) == "DENIAL"]
     assert sorted(c.claimant.text for c in denials if c.claimant) == ["Minsk", "Tehran"]
+
+
+def _claimant(sentence: str) -> str | None:
+    k = cached_knowledge()
+    c = attribute(sentence, 0, k.matcher().find(sentence), load_lexicon(), k, None).claimant
+    return c.text if c else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        # the speaker after the verb, closing the sentence
+        ("Two depots were hit near the river, reports the regional broadcaster.", "the regional broadcaster"),
+        ("Склад был уничтожен ночью, сообщает ТАСС.", "ТАСС"),
+        # an adverb between the speaker and the verb, in Ukrainian
+        ("Міністр оборони Петро Коваль офіційно підтвердив, що літаки прибули.", "Міністр оборони Петро Коваль"),
+        # a French adjective after its noun, and a compound tense
+        ("Les journaux allemands avaient rapporté que les chars étaient arrivés.", "Les journaux allemands"),
+    ],
+)
+def test_speakers_in_other_positions(sentence: str, claimant: str) -> None:
+    assert _claimant(sentence) == claimant
+
+
+def test_quoted_as_saying_names_the_speaker_via_the_outlet() -> None:
+    k = cached_knowledge()
+    s = '"We will send two more batteries," the Daily Ledger quoted defence minister Anna Berg as saying.'
+    c = attribute(s, 0, k.matcher().find(s), load_lexicon(), k, None).claimant
+    assert c is not None and c.text == "defence minister Anna Berg" and c.via == ("the Daily Ledger",)
+
+
+def test_a_state_announcing_a_transfer_does_it_rather_than_reports_it() -> None:
+    assert _claimant("Portugal announced the transfer of six Leopard 2 tanks.") is None
+    assert _claimant("Portugal announced that six Leopard 2 tanks had arrived.") == "Portugal"
+
+
+def test_according_to_a_thing_is_no_source() -> None:
+    assert _claimant("Les missiles ont une portée de 300 km, selon le modèle.") is None

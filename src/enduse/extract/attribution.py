@@ -39,6 +39,7 @@ class _Words:
     speaker_nouns: frozenset[str]
     determiners: frozenset[str]
     time_words: frozenset[str]
+    not_sources: frozenset[str]
     citing: re.Pattern[str]
     according: re.Pattern[str]
     citing_first: frozenset[str]
@@ -66,6 +67,7 @@ def _words() -> _Words:
         speaker_nouns=flat("speaker_nouns"),
         determiners=flat("determiners"),
         time_words=flat("time_words"),
+        not_sources=flat("not_sources"),
         citing=re.compile(rf",?\s*(?:{citing})\s+([^,;]+?)(?=,|;|\s+that\s|\s+said|\s+reported|\s+says|$)", re.I),
         according=re.compile(
             rf"(?:{according})\s+(?:a |an |the )?([^,;.]+?)(?=,|;|\.|$|\s+(?:is|are|was|were|will|has|have|the)\s)",
@@ -107,6 +109,9 @@ def _subject_before(clause: str) -> str | None:
         if t[0].isupper() or low in w.speaker_nouns or (phrase and low in w.determiners | {"of", "for", "de", "von"}):
             phrase.insert(0, tokens.pop())
             continue
+        if not phrase and len(tokens) > 1 and tokens[-2].lower() in w.speaker_nouns and t.isalpha():
+            phrase.insert(0, tokens.pop())  # an adjective after its noun: "les médias britanniques"
+            continue
         break
     while phrase and phrase[0] in {"of", "for", "de", "von", "and"}:  # "De Croo" keeps its capital particle
         phrase.pop(0)
@@ -124,14 +129,17 @@ def _names_someone(phrase: list[str]) -> bool:
 def _subject_after(rest: str) -> str | None:
     """The subject of an inverted report: '..., says the source to the HLN.' → 'the source'."""
     w = _words()
-    tokens: list[str] = _TOKEN.findall(rest)
+    tokens: list[str] = [t[:-1] if t.endswith(".") and t.count(".") == 1 else t for t in _TOKEN.findall(rest)]
     phrase: list[str] = []
-    for t in tokens[:8]:
+    for i, t in enumerate(tokens[:8]):
         low = t.lower()
         if not phrase and low in w.pronouns:
             return t
         if low in w.determiners or t[0].isupper() or low in w.speaker_nouns or (phrase and low == "of"):
             phrase.append(t)
+            continue
+        if t.isalpha() and i + 1 < len(tokens) and tokens[i + 1].lower() in w.speaker_nouns:
+            phrase.append(t)  # an adjective before its noun: "the regional broadcaster"
             continue
         break
     while phrase and phrase[-1].lower() in w.determiners | {"of"}:
@@ -160,23 +168,44 @@ def attribute(
     if m:
         name = _strip(m.group(1))
         person = _person_in(offset + m.start(1), offset + m.end(1), mentions, k)
-        return Attribution(Claimant(person or name, via))
+        words = _TOKEN.findall(name)
+        if person or not words or words[-1] not in w.not_sources:
+            return Attribution(Claimant(person or name, via))
+        # "selon le modèle", "according to the plan": not a source
+    quoted = _QUOTED_AS_SAYING.search(sentence)
+    if quoted:
+        # "..., CNN quoted Norwegian prime minister Jonas Gahr Store as saying": the speaker, via CNN.
+        who = _strip(quoted.group("who"))
+        source = _subject_before(sentence[: quoted.start()].rstrip(" ,"))
+        person = _person_in(offset + quoted.start("who"), offset + quoted.end("who"), mentions, k)
+        return Attribution(Claimant(person or who, (source,) if source else via))
     for rm in lex.reporting.finditer(sentence):
         if rm.group(0).lower() in ("citing", "quoting", "cited", "according to", "as quoted by", "as reported by"):
             continue
         if rm.group(0)[0].isupper() and rm.start() > 0:
             continue  # "the United States": a proper name, not the verb "states"
         before = w.citing.sub("", sentence[: rm.start()]).rstrip()
-        if not before or before.rstrip(" ,").endswith(("”", '"', "’", "»")):
-            subject = _subject_after(sentence[rm.end() :])
-            if subject is None:
+        # "..., says the source." / "..., сообщает РИА Новости.": the speaker after the verb.
+        inverted = (
+            _subject_after(sentence[rm.end() :]) if before.endswith(",") and _closes_sentence(sentence, rm) else None
+        )
+        found: str | None
+        if inverted is not None:
+            found = inverted
+            start = rm.end() + sentence[rm.end() :].find(found)
+        elif not before or before.rstrip(" ,").endswith(("”", '"', "’", "»")):
+            found = _subject_after(sentence[rm.end() :])
+            if found is None:
                 continue
-            start = rm.end() + sentence[rm.end() :].find(subject)
+            start = rm.end() + sentence[rm.end() :].find(found)
         else:
-            subject = _subject_before(before.rstrip(" ,"))
-            if subject is None:
+            found = _subject_before(before.rstrip(" ,"))
+            if found is None:
                 continue
-            start = before.rfind(subject)
+            start = before.rfind(found)
+            if _state_acts(sentence, rm.end(), offset + start, offset + start + len(found), mentions):
+                continue
+        subject = found
         if subject.lower() in w.pronouns:
             if last_speaker:
                 return Attribution(Claimant(last_speaker, via))
@@ -187,6 +216,23 @@ def attribute(
         person = _person_in(a, b, mentions, k)
         return Attribution(Claimant(person or _strip(subject), via))
     return Attribution(None)
+
+
+_QUOTED_AS_SAYING = re.compile(r"\b(?:quoted|quotes|quoting)\s+(?P<who>[^,;]{3,80}?)\s+as\s+(?:saying|telling)\b", re.I)
+_NP_OBJECT = re.compile(r"\s+(?:the|a|an|its|their|new|further|plans|\d)\b", re.I)
+
+
+def _closes_sentence(sentence: str, rm: re.Match[str]) -> bool:
+    """Does the sentence end a few words after the verb (an inverted report closes it)?"""
+    return len(_TOKEN.findall(sentence[rm.end() :])) <= 8
+
+
+def _state_acts(sentence: str, verb_end: int, a: int, b: int, mentions: list[Mention]) -> bool:
+    """ "the United States announced the transfer of 31 tanks": a state announcing a thing of
+    its own does it; it does not report someone's claim (a person or a ministry would)."""
+    if not _NP_OBJECT.match(sentence, verb_end):
+        return False
+    return any(m.kind in ("state", "state_metonym") and a <= m.start and m.end <= b for m in mentions)
 
 
 _RELAYED = re.compile(

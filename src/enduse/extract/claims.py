@@ -263,7 +263,7 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
     claimant_at: dict[int, Claimant | None] = {}
     for s, own in zip(sentences, attributions, strict=True):
         ms = [m for m in mentions if s.start <= m.start and m.end <= s.end]
-        refers_back = bool(lex.anaphora.match(s.text))
+        refers_back = _refers_back(s.text, lex)
         # "These include ...": a sentence that only continues the one before is still told by
         # the same claimant.
         claimant = own if own is not None or not refers_back else last_claimant
@@ -331,6 +331,20 @@ def _as_trophies(new: list[Claim], captor: ActorRef | None, earlier: list[Claim]
         for c in new
         if not (c.weapon and c.weapon.name in taken)
     ]
+
+
+# "It is planned that ...", "It was reported on Monday that ...": an "it" that stands for the
+# clause after it, not for weapons named before.
+_EXPLETIVE_IT = re.compile(
+    r"^(?:it|il|es|это|це)\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be|became|becomes|remains|seems|"
+    r"appears|est|était|ist|war|wurde)\s+(?:\w+\s+){0,2}?(?:that|to|whether|how|when|if|que|dass|ob)\b",
+    re.I,
+)
+
+
+def _refers_back(sentence: str, lex: Lexicon) -> bool:
+    """Does the sentence open by referring to what the one before named ("These include ...")?"""
+    return bool(lex.anaphora.match(sentence)) and not _EXPLETIVE_IT.match(sentence)
 
 
 def _condition_subject(c: Claim, found: dict[ClaimType, int]) -> bool:
@@ -419,7 +433,7 @@ def _claims_for(
     if ctype in PARTY_TYPES and not (roles.states or roles.actors or weapons or names_a_party(s.text)):
         return []
     evidence = Evidence(s.text, s.start, s.end)
-    refers_back = bool(lex.anaphora.match(s.text))
+    refers_back = _refers_back(s.text, lex)
     # Events are dated by the clause around them; transfers, permissions and re-transfers only
     # by a date next to their verb (their sentences often date the statement instead).
     when = _when(ds, s.start + pos, 120 if ctype in EVENT_TYPES else 60) or (

@@ -77,8 +77,7 @@ def find_permissions(
             prev = sentences[i - 1]
             before = [m for m in mentions if prev.start <= m.start and m.end <= prev.end]
             weapons = read_roles(text, prev, before, lex, k).weapons
-        made = [(w, _maker(w, k)) for w in weapons if w.name]
-        made = [(w, m) for w, m in made if m]
+        made = [(w, maker) for w in weapons if w.name and (maker := _maker(w, k))]
         if not made:
             continue
         w, maker = min(made, key=lambda x: min(abs(x[0].start - cue_abs), abs(x[0].end - cue_abs)))

@@ -328,8 +328,13 @@ def read_states(ms: list[Mention]) -> list[tuple[int, str, Mention]]:
 def read_places(text: str, s: Sentence, ms: list[Mention], k: Knowledge) -> list[tuple[int, PlaceRef]]:
     out: list[tuple[int, PlaceRef]] = []
     last_end = -1  # end of the last place taken, for lists: "in Finland, Sweden and Gaza"
+    people = {
+        m.start for m in ms if m.kind == "actor" and m.entry_id in k.actors and k.actors[m.entry_id].kind == "person"
+    }
     for m in ms:
         listed = last_end >= 0 and bool(_LIST_SEP.match(text[last_end : m.start]))
+        if m.kind == "place" and (m.end + 1 in people or m.start in people):
+            continue  # "Vladimir Zelensky": a first name, not the town of Vladimir
         if m.kind == "place" and m.entry_id in k.places and not m.text.islower():
             # A place name is written with a capital: "buy" is a verb, not the town of Buy.
             p = k.places[m.entry_id]
