@@ -112,3 +112,40 @@ def test_a_word_written_in_lower_case_is_no_place() -> None:
 def test_the_authorities_of_a_state_are_that_state() -> None:
     cs = claims("The authorities of Portugal and Spain announced that they will deliver Leopard 2 tanks to Ukraine.")
     assert sorted(c.supplier for c in of_type(cs, ClaimType.TRANSFER) if c.supplier) == ["ES", "PT"]
+
+
+def test_the_subject_of_a_verb_of_receiving_is_the_recipient() -> None:
+    [c] = of_type(
+        claims("Officials said Belarus received Iskander missiles from Russia last year."), ClaimType.TRANSFER
+    )
+    assert (c.supplier, c.recipient) == ("RU", "BY")
+
+
+def test_a_retransfer_is_by_the_state_that_received_the_weapons_first() -> None:
+    cs = claims("Police said rifles shipped to Georgia have made their way to criminal gangs in Armenia.")
+    [c] = of_type(cs, ClaimType.RETRANSFER)
+    assert c.supplier == "GE" and c.recipient != "GE"
+
+
+def test_a_date_opening_the_sentence_dates_all_of_it() -> None:
+    cs = claims(
+        "On Tuesday, March 12, the governments of Portugal and Spain, after long talks, "
+        "agreed to transfer Leopard 2 tanks."
+    )
+    assert {c.when.start for c in of_type(cs, ClaimType.TRANSFER) if c.when} == {dt.date(2024, 3, 12)}
+
+
+def test_a_date_beside_a_reporting_verb_dates_the_statement_not_the_event() -> None:
+    [c] = of_type(
+        claims("The minister on Monday said his army had taken delivery of Leopard 2 tanks."), ClaimType.TRANSFER
+    )
+    assert c.when is None
+
+
+def test_generic_weapons_in_a_retransfer_take_the_name_the_consent_gave() -> None:
+    cs = claims(
+        "Germany agreed to send Leopard tanks to Ukraine and gave permission for this to other countries.\n"
+        "Portugal will deliver tanks to Ukraine as well."
+    )
+    [c] = of_type(cs, ClaimType.RETRANSFER)
+    assert c.weapon is not None and c.weapon.name == "Leopard" and c.weapon.text == "tanks"

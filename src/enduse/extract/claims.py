@@ -198,16 +198,42 @@ def _negated(sentence: str, trigger_pos: int, ctype: ClaimType, lex: Lexicon) ->
     return bool(lex.negations.search(window))
 
 
-def _when(ds: list[DateMention], trigger_abs: int, reach: int) -> DateSpan | None:
+def _when(ds: list[DateMention], trigger_abs: int, reach: int, s: Sentence, lex: Lexicon) -> DateSpan | None:
     """The date nearest the trigger, if it stands within `reach` characters of it: in a long
-    sentence a date far from the verb ("Last week, speaking at a meeting, X said that ...
-    were resold") dates something else. A date that could not be resolved (no publication
-    date) is kept with its words, so that assessment can resolve it against its story."""
+    sentence a date far from the verb ("Speaking at a meeting last week, X said that ...
+    were resold") dates something else. Two exceptions: a date that opens the sentence ("On
+    Sunday, August 20, the authorities announced ...") dates all of it; a date beside a
+    reporting verb ("X on Monday said", "announced Monday that") dates the statement, not
+    what it reports. A date that could not be resolved (no publication date) is kept with its
+    words, so that assessment can resolve it against its story."""
+    ds = [d for d in ds if not _dates_statement(d, s, lex)]
     near = [d for d in ds if _distance(trigger_abs, (d.start, d.end)) <= reach]
     if not near:
+        opening = [d for d in ds if _OPENING.fullmatch(s.text[: d.start - s.start]) and d.start < trigger_abs]
+        if opening and s.text[opening[0].end - s.start :].lstrip().startswith(","):
+            return opening[0].span
         return None
     resolved = [d for d in near if d.span.start or d.span.end] or near
     return min(resolved, key=lambda d: _distance(trigger_abs, (d.start, d.end))).span
+
+
+_OPENING = re.compile(r"[\s\-–—•]*(?:\w+\s+)?", re.I)  # "On Sunday, ...", "- On January 25, ...", "Le 11 juillet, ..."
+
+
+def _dates_statement(d: DateMention, s: Sentence, lex: Lexicon) -> bool:
+    """Is the date beside a reporting verb: "Zelensky on Monday said", "announced Monday that",
+    "ont rapporté vendredi que"?"""
+    a, b = d.start - s.start, d.end - s.start
+    after = s.text[b : b + 25]
+    verb_after = lex.reporting.match(s.text, b + len(after) - len(after.lstrip())) if after[:1] == " " else None
+    if verb_after is not None:
+        return True
+    before = s.text[max(0, a - 25) : a]
+    verb = lex.reporting.search(before)
+    return verb is not None and not before[verb.end() :].strip(" ,") and _CLAUSE_AFTER.match(s.text, b) is not None
+
+
+_CLAUSE_AFTER = re.compile(r"[\s,]*(?:that|que|dass|что|що)\b|\s*[,:]\s*[\"“«]", re.I)
 
 
 def _purpose(sentence: str) -> str | None:
@@ -436,7 +462,7 @@ def _claims_for(
     refers_back = _refers_back(s.text, lex)
     # Events are dated by the clause around them; transfers, permissions and re-transfers only
     # by a date next to their verb (their sentences often date the statement instead).
-    when = _when(ds, s.start + pos, 120 if ctype in EVENT_TYPES else 60) or (
+    when = _when(ds, s.start + pos, 120 if ctype in EVENT_TYPES else 60, s, lex) or (
         ctx.when if refers_back and ctype in (ClaimType.USE, ClaimType.SIGHTING) else None
     )
     # The most specific place first: "into Russia's Belgorod region" is RU-BEL, not RU.
@@ -506,9 +532,20 @@ def _claims_for(
         [a.name for a in party_actors(roles, pos, s.start, k, reach=80)] if ctype == ClaimType.TRANSFER else []
     )
     subject_codes = [c for c in (state_code(n, k) for n in subject_suppliers) if c]
+    if ctype == ClaimType.TRANSFER and lex.receive_verbs.match(s.text, pos):
+        # "Russia received drones from Iran": the subject of a verb of receiving is the recipient.
+        receiver = _subject_state(roles, s.text, s.start, pos)
+        if receiver is not None:
+            recipient, subject_codes = receiver, []
     gerund_agent = agent_of_gerund(roles, pos, s.start) if ctype == ClaimType.TRANSFER else None
     if gerund_agent:
         subject_codes = [gerund_agent]  # "accused North Korea of transferring": North Korea supplies
+    if ctype == ClaimType.RETRANSFER and not any(w.suppliers for w in weapons):
+        # "weapons sent to Ukraine have made their way to ...": the state that received them passes them on.
+        first_holder = _first_recipient(roles, s.text, s.start, lex)
+        subject_codes = [first_holder] if first_holder else []
+        if first_holder is not None and recipient == first_holder:
+            recipient = None  # it received them first; where they went next is another state
     attached = _weapon_before(weapons, s.start + pos, s.text, s.start)
     chosen = [attached] if attached else weapons
     if ctype in EVENT_TYPES:
@@ -521,6 +558,10 @@ def _claims_for(
         if not named and ctype == ClaimType.TRANSFER and w.origins:
             named = w.origins[:1]  # "donate Norwegian F-16s": the state whose weapons they are
         suppliers: list[str | None] = [c for c in named if c != rec] or [None]
+        if ctype == ClaimType.RETRANSFER and w.suppliers:
+            suppliers = [None]  # "rifles supplied by Belgium were resold": Belgium did not resell them
+        elif ctype == ClaimType.RETRANSFER:
+            suppliers = [c for c in subject_codes if c != rec] or [None]
         if ctype == ClaimType.TRANSFER:
             # The origin of a transferred item is the state that made or supplied it: what the
             # text says, else the supplier, else where the catalog says the system is made.
@@ -530,7 +571,8 @@ def _claims_for(
             pairs = [(sup, sup) for sup in w.suppliers]
         else:
             origins: list[str | None] = list(w.origins) or [catalog_origin]
-            pairs = [(o, w.suppliers[0] if w.suppliers else None) for o in origins]
+            holder = suppliers[0] if ctype == ClaimType.RETRANSFER else None
+            pairs = [(o, w.suppliers[0] if w.suppliers else holder) for o in origins]
         targets: list[PlaceRef | None] = (
             list(places) if ctype == ClaimType.RETRANSFER and places else [places[0] if places else None]
         )
@@ -549,6 +591,34 @@ def _claims_for(
                     )
                 )
     return out
+
+
+def _subject_state(roles: Roles, sentence: str, offset: int, pos: int) -> str | None:
+    """The state named just before a verb as its subject ("Russia received", "Kyiv has received")."""
+    for p, code, m in reversed(roles.states):
+        at = p - offset
+        if at < pos and m.kind != "state_adj" and _SUBJECT_GAP.fullmatch(sentence[m.end - offset : pos]):
+            return code
+    return None
+
+
+_SUBJECT_GAP = re.compile(r"\s+(?:\w+\s+){0,3}?", re.I)
+
+
+def _first_recipient(roles: Roles, sentence: str, offset: int, lex: Lexicon) -> str | None:
+    """The state a transfer verb sends weapons to: "weapons shipped to Ukraine", "guns sent to Kyiv"."""
+    for p, code, m in roles.states:
+        pos = p - offset
+        if m.kind == "state_adj":
+            continue
+        before = sentence[max(0, pos - 60) : pos]
+        to = _TO_STATE.search(before)
+        if to and lex.triggers[ClaimType.TRANSFER].search(before, 0, to.start() + 1):
+            return code
+    return None
+
+
+_TO_STATE = re.compile(r"\s+to\s+(?:the\s+)?$", re.I)
 
 
 _PARTICIPLE_GAP = re.compile(r"^[\s,]*(?:\w+ly\s+)?(?:(?:been|being|were|was|are|is)\s+)?$")

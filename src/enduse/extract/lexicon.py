@@ -132,6 +132,7 @@ class Lexicon:
     military_noun_blockers: PhraseList
     reexport_cues: PhraseList
     any_state: PhraseList
+    receive_verbs: PhraseList
 
 
 def _all_languages(section: Any, name: str) -> list[str]:
@@ -169,4 +170,5 @@ def load_lexicon() -> Lexicon:
         military_noun_blockers=PhraseList(_all_languages(data["military_noun_blockers"], "military_noun_blockers")),
         reexport_cues=PhraseList(_all_languages(data["reexport_cues"], "reexport_cues")),
         any_state=PhraseList(_all_languages(data["any_state"], "any_state")),
+        receive_verbs=PhraseList(_all_languages(data["receive_verbs"], "receive_verbs")),
     )

@@ -151,7 +151,11 @@ def apply_permissions(
                     continue  # "approved the transfer of F-16s from Denmark": the permission's object
                 state = k.states.get(c.supplier or "")
                 actor = ActorRef(state.name if state else str(c.supplier), government_of(str(c.supplier), k))
-                c = dataclasses.replace(c, type=ClaimType.RETRANSFER, origin=p.maker, actor=actor)
+                weapon = c.weapon
+                if weapon is not None and weapon.name is None:
+                    # "tanks from Poland": the tanks the maker's consent is about
+                    weapon = WeaponRef(weapon.text, p.weapon.name, p.weapon.category)
+                c = dataclasses.replace(c, type=ClaimType.RETRANSFER, origin=p.maker, actor=actor, weapon=weapon)
         out.append(c)
     for p in permissions:
         if p.sentence.start not in done:
