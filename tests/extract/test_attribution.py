@@ -111,3 +111,8 @@ def test_a_state_announcing_a_transfer_does_it_rather_than_reports_it() -> None:
 
 def test_according_to_a_thing_is_no_source() -> None:
     assert _claimant("Les missiles ont une portée de 300 km, selon le modèle.") is None
+
+
+@pytest.mark.parametrize("sentence", ["Tanks arrived, said .", "Tanks arrived, said", ", said . . ."])
+def test_odd_punctuation_after_a_reporting_verb_is_no_speaker_and_no_error(sentence: str) -> None:
+    assert _claimant(sentence) is None

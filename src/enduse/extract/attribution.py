@@ -129,7 +129,10 @@ def _names_someone(phrase: list[str]) -> bool:
 def _subject_after(rest: str) -> str | None:
     """The subject of an inverted report: '..., says the source to the HLN.' → 'the source'."""
     w = _words()
-    tokens: list[str] = [t[:-1] if t.endswith(".") and t.count(".") == 1 else t for t in _TOKEN.findall(rest)]
+    # "ТАСС." closing the sentence is "ТАСС"; "U.S." keeps its stops; a lone stop ends the phrase.
+    tokens: list[str] = [
+        t[:-1] if t.endswith(".") and t.count(".") == 1 and len(t) > 1 else t for t in _TOKEN.findall(rest)
+    ]
     phrase: list[str] = []
     for i, t in enumerate(tokens[:8]):
         low = t.lower()

@@ -69,14 +69,20 @@ def find_permissions(
         if cue is None or lex.requests.search(s.text[max(0, cue.start() - 40) : cue.start()]):
             continue  # "requested permission to use ...": asked for, not given
         ms = [m for m in mentions if s.start <= m.start and m.end <= s.end]
-        roles = read_roles(text, s, ms, lex, k)
-        cue_abs = s.start + cue.start()
-        weapons = roles.weapons
-        if not any(w.name for w in weapons) and i > 0 and _REFERS_BACK.search(s.text):
+        if not any(m.kind in ("state", "state_metonym") for m in ms):
+            continue  # no state to consent
+        prev_ms: list[Mention] = []
+        if not any(m.kind == "weapon" for m in ms):
+            if i == 0 or not _REFERS_BACK.search(s.text):
+                continue
             # "France gave its permission for this": the weapons of the sentence before.
             prev = sentences[i - 1]
-            before = [m for m in mentions if prev.start <= m.start and m.end <= prev.end]
-            weapons = read_roles(text, prev, before, lex, k).weapons
+            prev_ms = [m for m in mentions if prev.start <= m.start and m.end <= prev.end]
+            if not any(m.kind == "weapon" for m in prev_ms):
+                continue
+        roles = read_roles(text, s, ms, lex, k)
+        cue_abs = s.start + cue.start()
+        weapons = roles.weapons if not prev_ms else read_roles(text, sentences[i - 1], prev_ms, lex, k).weapons
         made = [(w, maker) for w in weapons if w.name and (maker := _maker(w, k))]
         if not made:
             continue
