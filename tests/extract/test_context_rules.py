@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from enduse.extract import extract
 from enduse.knowledge import cached_knowledge
 from enduse.model import Claim, ClaimType, DatePrecision, Document, PublishedDate
@@ -149,3 +152,51 @@ def test_generic_weapons_in_a_retransfer_take_the_name_the_consent_gave() -> Non
     )
     [c] = of_type(cs, ClaimType.RETRANSFER)
     assert c.weapon is not None and c.weapon.name == "Leopard" and c.weapon.text == "tanks"
+
+
+_WORDS = [
+    "Ukraine",
+    "Russia",
+    "Germany",
+    "said",
+    "says",
+    "received",
+    "sent",
+    "Leopard",
+    "tanks",
+    "HIMARS",
+    "used",
+    "captured",
+    "permission",
+    "approved",
+    "to",
+    "from",
+    "the",
+    ",",
+    ".",
+    "“",
+    "”",
+    "—",
+    "it",
+    "These",
+    "on",
+    "Monday",
+    "ТАСС",
+    "сообщает",
+    "захвачены",
+    "танки",
+    "selon",
+    "le",
+    "quoted",
+    "as",
+    "saying",
+    "\n",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40))
+def test_any_run_of_these_words_extracts_without_error_and_with_true_offsets(words: list[str]) -> None:
+    text = " ".join(words)
+    for c in claims(text):
+        assert text[c.evidence.start : c.evidence.end] == c.evidence.text
