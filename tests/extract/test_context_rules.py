@@ -200,3 +200,11 @@ def test_any_run_of_these_words_extracts_without_error_and_with_true_offsets(wor
     text = " ".join(words)
     for c in claims(text):
         assert text[c.evidence.start : c.evidence.end] == c.evidence.text
+
+
+def test_munitions_for_a_system_are_ammunition_of_the_systems_maker() -> None:
+    [c] = of_type(
+        claims("Britain handed over to Ukraine thousands of shells for the Challenger 2."), ClaimType.TRANSFER
+    )
+    assert c.weapon is not None and (c.weapon.name, c.weapon.category) == (None, "ammunition")
+    assert c.origin == "GB"

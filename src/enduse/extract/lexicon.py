@@ -133,6 +133,7 @@ class Lexicon:
     reexport_cues: PhraseList
     any_state: PhraseList
     receive_verbs: PhraseList
+    ammunition_for: PhraseList
 
 
 def _all_languages(section: Any, name: str) -> list[str]:
@@ -171,4 +172,5 @@ def load_lexicon() -> Lexicon:
         reexport_cues=PhraseList(_all_languages(data["reexport_cues"], "reexport_cues")),
         any_state=PhraseList(_all_languages(data["any_state"], "any_state")),
         receive_verbs=PhraseList(_all_languages(data["receive_verbs"], "receive_verbs")),
+        ammunition_for=PhraseList(_all_languages(data["ammunition_for"], "ammunition_for")),
     )

@@ -155,6 +155,17 @@ def read_weapons(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Kno
         if name is None and lex.facility_nouns.match(text, end + 1) and text[end : end + 1] in (" ", "-"):
             i = j  # "ammunition depots", "arms manufacturer": a facility or a trade, not a weapon
             continue
+        if name is not None and _ammunition_for(text, s.start, start, lex):
+            # "rockets for the HIMARS", "an ammunition depot for HIMARS systems": the munitions of
+            # a system, not the system. A class word just before ("rockets") is the same weapon.
+            maker = k.weapons[m.entry_id].origin if m.kind == "weapon" else None
+            if out and out[-1].category in ("ammunition", "missile", "generic") and out[-1].name is None:
+                held = out.pop()
+                start = held.start
+            w = WeaponSpan(start, end, text[start:end], None, "ammunition", origins=[maker] if maker else [])
+            out.append(w)
+            i = j
+            continue
         w = WeaponSpan(start, end, text[start:end], name, category)
         # Adjectives before: "Belgian-made", "US-supplied", "American and other Western".
         back = i - 1
@@ -197,6 +208,15 @@ def read_weapons(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Kno
         out.append(w)
         i = j
     return out
+
+
+def _ammunition_for(text: str, sentence_start: int, start: int, lex: Lexicon) -> bool:
+    """Does "rockets for (the)", "depot for", "снаряды для" stand right before `start`?"""
+    window = text[max(sentence_start, start - 40) : start]
+    for cue in lex.ammunition_for.finditer(window):
+        if re.fullmatch(r"\s+(?:the\s+|les\s+|la\s+|le\s+|die\s+|den\s+)?", window[cue.end() :]):
+            return True
+    return False
 
 
 def _origin_cue(lex: Lexicon, after: str) -> re.Match[str] | None:
