@@ -208,3 +208,10 @@ def test_munitions_for_a_system_are_ammunition_of_the_systems_maker() -> None:
     )
     assert c.weapon is not None and (c.weapon.name, c.weapon.category) == (None, "ammunition")
     assert c.origin == "GB"
+
+
+def test_where_used_weapons_came_from_is_background_unless_told_as_an_earlier_event() -> None:
+    background = claims("Rebels used Milan missiles supplied by France against the convoy.")
+    assert [c.type for c in background] == [ClaimType.USE]
+    earlier = claims("Rebels used Milan missiles previously supplied by France to the army against the convoy.")
+    assert {c.type for c in earlier} == {ClaimType.USE, ClaimType.TRANSFER}

@@ -127,8 +127,21 @@ def _triggers(
         # "authorised Kyiv to use ... and hit targets", "does not approve of the use of": the
         # use is what is permitted or refused, part of the AUTHORIZATION claim.
         del found[ClaimType.USE]
-
+    # "used Storm Shadow missiles supplied by Britain", "the F-16s transferred to it may be used
+    # only ...": a participle that only says where the weapons came from is background to the
+    # use or the condition the sentence reports. With a time adverb ("vehicles originally given
+    # to Ukraine by ...") it tells an earlier event of its own, and stays.
+    transfer = found.get(ClaimType.TRANSFER)
+    if (
+        transfer is not None
+        and (ClaimType.USE in found or ClaimType.AUTHORIZATION in found)
+        and any(b <= transfer and _BARE_PARTICIPLE_GAP.fullmatch(sentence[b:transfer]) for _, b in weapon_spans)
+    ):
+        del found[ClaimType.TRANSFER]
     return found
+
+
+_BARE_PARTICIPLE_GAP = re.compile(r"\s+")
 
 
 def _approves_transfer(sentence: str, cue_start: int, cue_end: int, lex: Lexicon) -> bool:
