@@ -80,10 +80,11 @@ def ingest_inputs(
         # may differ, and put in one group with the earlier versions (`group_signatures`), so
         # they count as one source.
         url_key = url_document_id(doc.url) if doc.url else None
-        if url_key is not None and repo.find_page_version(url_key, doc.content_hash) is not None:
+        same_text = repo.documents_with_text(doc.content_hash)
+        if url_key is not None and any(c.url_key == url_key for c in same_text):
             report.already_stored += 1
             continue
-        original = repo.find_by_content_hash(doc.content_hash)
+        original = next((c.doc_id for c in same_text if c.duplicate_of is None), None)
         minhash = None
         if original is not None:
             doc.duplicate_of = original

@@ -45,6 +45,18 @@ def test_document_round_trip_and_idempotent_add(repo: Repository) -> None:
     assert repo.counts().documents == 1
 
 
+def test_signatures_and_page_keys_are_stored_and_filled_in(repo: Repository) -> None:
+    repo.add_document(_doc("d1"), minhash=b"\x01\x02", url_key="example-org-1")
+    repo.add_document(_doc("d2"))  # stored without them, as before revision 0004
+    repo.add_document(Document(id="d3", text="copy", content_hash="hash-d1", duplicate_of="d1"))
+    got = {s.doc_id: (s.published, s.minhash, s.url_key) for s in repo.document_signatures()}
+    assert got == {"d1": (dt.date(2023, 6, 4), b"\x01\x02", "example-org-1"), "d2": (dt.date(2023, 6, 4), None, None)}
+    repo.set_signatures({"d2": (b"\x03", None)})
+    assert {s.doc_id: s.minhash for s in repo.document_signatures()} == {"d1": b"\x01\x02", "d2": b"\x03"}
+    same = repo.documents_with_text("hash-d1")
+    assert [(c.doc_id, c.url_key, c.duplicate_of) for c in same] == [("d1", "example-org-1", None), ("d3", None, "d1")]
+
+
 def test_claims_are_replaced_not_added(repo: Repository) -> None:
     repo.add_document(_doc())
     claim = Claim(

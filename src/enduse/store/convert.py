@@ -39,24 +39,29 @@ from enduse.store.tables import (
 
 
 def document_to_row(doc: Document) -> DocumentRow:
-    return DocumentRow(
-        id=doc.id,
-        input_name=doc.input_name,
-        url=doc.url,
-        title=doc.title,
-        source_key=doc.source,
-        published=doc.published.value if doc.published else None,
-        published_precision=str(doc.published.precision) if doc.published else None,
-        published_source=doc.published.source if doc.published else None,
-        retrieved=doc.retrieved,
-        language=doc.language,
-        text=doc.text,
-        content_hash=doc.content_hash,
-        raw_sha256=doc.raw_sha256,
-        duplicate_of=doc.duplicate_of,
-        near_duplicate_group=doc.near_duplicate_group,
-        story_id=doc.story,
-    )
+    return DocumentRow(**document_values(doc))
+
+
+def document_values(doc: Document) -> dict[str, Any]:
+    """A document's column values, for an ORM row or a Core insert."""
+    return {
+        "id": doc.id,
+        "input_name": doc.input_name,
+        "url": doc.url,
+        "title": doc.title,
+        "source_key": doc.source,
+        "published": doc.published.value if doc.published else None,
+        "published_precision": str(doc.published.precision) if doc.published else None,
+        "published_source": doc.published.source if doc.published else None,
+        "retrieved": doc.retrieved,
+        "language": doc.language,
+        "text": doc.text,
+        "content_hash": doc.content_hash,
+        "raw_sha256": doc.raw_sha256,
+        "duplicate_of": doc.duplicate_of,
+        "near_duplicate_group": doc.near_duplicate_group,
+        "story_id": doc.story,
+    }
 
 
 def row_to_document(row: DocumentRow) -> Document:

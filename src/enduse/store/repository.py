@@ -24,6 +24,7 @@ from enduse.store.migrate import is_current
 from enduse.store.tables import (
     AssertionClaimRow,
     AssertionRow,
+    Base,
     ClaimRow,
     ConditionRow,
     DecisionRow,
@@ -55,6 +56,15 @@ class DocumentSignature:
     published: dt.date | None
     minhash: bytes | None
     url_key: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TextCopy:
+    """A stored document with a given text: its id, page key and the original it copies."""
+
+    doc_id: str
+    url_key: str | None
+    duplicate_of: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,24 +102,18 @@ class Repository:
         with self._sessions() as s:
             return set(s.scalars(select(DocumentRow.id)))
 
-    def find_by_content_hash(self, content_hash: str) -> str | None:
-        with self._sessions() as s:
-            return s.scalars(
-                select(DocumentRow.id)
-                .where(DocumentRow.content_hash == content_hash, DocumentRow.duplicate_of.is_(None))
-                .order_by(DocumentRow.published, DocumentRow.id)
-                .limit(1)
-            ).first()
-
-    def find_page_version(self, url_key: str, content_hash: str) -> str | None:
-        """The id of a stored document read from the page `url_key` whose text hashes to
-        `content_hash`, if there is one."""
-        with self._sessions() as s:
-            return s.scalars(
-                select(DocumentRow.id)
-                .where(DocumentRow.url_key == url_key, DocumentRow.content_hash == content_hash)
-                .limit(1)
-            ).first()
+    def documents_with_text(self, content_hash: str) -> list[TextCopy]:
+        """Stored documents whose text hashes to `content_hash`, earliest first (undated last,
+        on SQLite as on PostgreSQL)."""
+        # Core, not the ORM: this runs once per ingested document, and a session cost more
+        # than the query (as in `add_document`).
+        q = (
+            select(DocumentRow.id, DocumentRow.url_key, DocumentRow.duplicate_of)
+            .where(DocumentRow.content_hash == content_hash)
+            .order_by(DocumentRow.published.asc().nulls_last(), DocumentRow.id)
+        )
+        with self.engine.connect() as c:
+            return [TextCopy(*row) for row in c.execute(q)]
 
     def add_document(
         self, doc: Document, raw: bytes | None = None, *, minhash: bytes | None = None, url_key: str | None = None
@@ -120,19 +124,22 @@ class Repository:
         :param url_key: the key of the page it was read from (`ingest.urls.url_document_id`).
         Returns False, writing nothing, when a document with this id is already stored.
         """
-        with self._sessions.begin() as s:
-            if s.get(DocumentRow, doc.id) is not None:
+        values = convert.document_values(doc) | {"minhash": minhash, "url_key": url_key}
+        with self.engine.begin() as c:
+            if c.execute(select(DocumentRow.id).where(DocumentRow.id == doc.id)).first() is not None:
                 return False
-            row = convert.document_to_row(doc)
-            row.minhash, row.url_key = minhash, url_key
-            if doc.raw_sha256 and s.get(RawBlobRow, doc.raw_sha256) is None:
+            blob = doc.raw_sha256
+            if blob and c.execute(select(RawBlobRow.sha256).where(RawBlobRow.sha256 == blob)).first() is None:
                 if raw is None:
-                    row.raw_sha256 = None  # nothing to keep: the caller had no raw bytes
+                    values["raw_sha256"] = None  # nothing to keep: the caller had no raw bytes
                 else:
                     # Level 1: HTML shrinks 4.2x (level 6: 5.0x) in 2.2 ms a page instead of 5.3 (measured here).
-                    s.add(RawBlobRow(sha256=doc.raw_sha256, size=len(raw), data=zlib.compress(raw, 1)))
-                    s.flush()
-            s.add(row)
+                    c.execute(
+                        insert(Base.metadata.tables["raw_blobs"]),
+                        {"sha256": blob, "size": len(raw), "data": zlib.compress(raw, 1)},
+                    )
+            # Values as parameters of the table's insert, so the compiled statement is reused.
+            c.execute(insert(Base.metadata.tables["documents"]), values)
         return True
 
     def set_near_duplicate_groups(self, groups: dict[str, str]) -> None:
