@@ -148,8 +148,9 @@ def clean_text(text: str, extracted: bool = False) -> CleanResult:
     """
     raw_lines = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in text.replace("\r\n", "\n").split("\n")]
     lines = join_broken_lines([ln for ln in raw_lines if ln])
-    counts = Counter(normalise(ln) for ln in lines)
-    feats = [features(ln, counts[normalise(ln)]) for ln in lines]
+    keys = [normalise(ln) for ln in lines]
+    counts = Counter(keys)
+    feats = [features(ln, counts[key]) for ln, key in zip(lines, keys, strict=True)]
     if extracted:
         start, end = 0, len(lines)
     else:

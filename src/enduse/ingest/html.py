@@ -1,9 +1,9 @@
 """Main text, title and markup date from an HTML page, parsing it once.
 
 The page is parsed once with lxml and the tree is shared: htmldate reads the date from it
-first (it only reads), then trafilatura extracts the main text from it (it prunes the tree
-as it goes). Parsing the string twice, once per library, cost about a fifth of the time per
-page on the Zyte benchmark. Scripts, styles, inline SVG and comments are cut out before
+(it only reads), then trafilatura extracts the main text from it (it prunes a copy of it).
+Parsing the string twice, once per library, cost about a fifth of the time per page on the
+Zyte benchmark. Scripts, styles, inline SVG and comments are cut out before
 parsing, except JSON-LD, which carries dates: they are most of a news page's bytes and no
 extractor reads them.
 
@@ -96,10 +96,9 @@ def extract_main_text(html: str, url: str | None = None) -> PageText:
     markup_date = date_from_markup(tree)
     text = _extract(tree, url, fast=True)
     if len(text) < FALLBACK_CHARS:
-        # The fast path gives up on some pages that the full cascade handles; trafilatura
-        # pruned the first tree, so the fallback parses the page again.
-        fresh = parse_html(stripped)
-        fuller = _extract(fresh, url, fast=False) if fresh is not None else ""
+        # The fast path gives up on some pages that the full cascade handles. trafilatura
+        # works on a copy of a tree it is given, so the same tree serves again.
+        fuller = _extract(tree, url, fast=False)
         if len(fuller) > len(text):
             text = fuller
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
