@@ -215,3 +215,16 @@ def test_where_used_weapons_came_from_is_background_unless_told_as_an_earlier_ev
     assert [c.type for c in background] == [ClaimType.USE]
     earlier = claims("Rebels used Milan missiles previously supplied by France to the army against the convoy.")
     assert {c.type for c in earlier} == {ClaimType.USE, ClaimType.TRANSFER}
+
+
+def test_a_documents_one_captor_holds_for_its_captures_without_one() -> None:
+    cs = claims(
+        "Trophy Marder vehicles were put on show in Minsk on Friday.\n"
+        "The exhibition of equipment captured by Belarusian troops will open in May."
+    )
+    assert {c.actor.name if c.actor else None for c in of_type(cs, ClaimType.CAPTURE)} == {"Armed Forces of Belarus"}
+
+
+def test_crimea_alone_is_the_autonomous_republic() -> None:
+    [c] = of_type(claims("Ukraine used Storm Shadow missiles against a port in Crimea on Friday."), ClaimType.USE)
+    assert c.place is not None and (c.place.country, c.place.region) == ("UA", "UA-43")

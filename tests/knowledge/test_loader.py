@@ -107,3 +107,12 @@ def test_user_folder_overrides_by_id_and_adds_entries(tmp_path: Path) -> None:
         ("weapon", "fn-scar"),
     ]
     assert k.weapon_named("zorblax zl-9") is k.weapons["zz-test-launcher"]
+
+
+def test_an_areas_usual_region_must_be_one_of_its_regions(tmp_path: Path) -> None:
+    (tmp_path / "areas.yaml").write_text(
+        "- id: test-area\n  names: [Test Area]\n  country: UA\n  regions: [UA-43]\n  region: UA-40\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidCatalog, match="region"):
+        load_knowledge(tmp_path, use_cache=False)

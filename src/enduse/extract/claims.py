@@ -356,9 +356,20 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
         if found and not carried:
             capture = [c for c in claims if c.type == ClaimType.CAPTURE and c.evidence.start == s.start]
             trophies = (capture[0].actor, capture[0].claimant) if capture else None
-    return apply_permissions(
-        claims, find_permissions(text, sentences, mentions, lex, knowledge), claimant_at, knowledge
-    )
+    permissions = find_permissions(text, sentences, mentions, lex, knowledge)
+    return _one_captor(apply_permissions(claims, permissions, claimant_at, knowledge))
+
+
+def _one_captor(claims: list[Claim]) -> list[Claim]:
+    """ "Trophy Leopards shown in Moscow ... equipment captured by Russian troops": where a
+    document names one captor, its captures without one of their own are that captor's."""
+    captors = {c.actor.name: c.actor for c in claims if c.type == ClaimType.CAPTURE and c.actor and c.actor.name}
+    if len(captors) != 1:
+        return claims
+    [captor] = captors.values()
+    return [
+        dataclasses.replace(c, actor=captor) if c.type == ClaimType.CAPTURE and c.actor is None else c for c in claims
+    ]
 
 
 def _as_trophies(new: list[Claim], captor: ActorRef | None, earlier: list[Claim]) -> list[Claim]:

@@ -358,7 +358,7 @@ def read_places(text: str, s: Sentence, ms: list[Mention], k: Knowledge) -> list
         if m.kind == "place" and m.entry_id in k.places and not m.text.islower():
             # A place name is written with a capital: "buy" is a verb, not the town of Buy.
             p = k.places[m.entry_id]
-            region = p.regions[0] if len(p.regions) == 1 else None
+            region = p.region or (p.regions[0] if len(p.regions) == 1 else None)
             out.append((m.start, PlaceRef(m.text, p.country, region)))
             last_end = m.end
         elif m.kind in ("state", "state_adj"):

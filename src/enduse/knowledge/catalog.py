@@ -65,6 +65,7 @@ class PlaceEntry:
     longitude: float | None = None
     geonames_id: int | None = None
     candidates: tuple[str, ...] = ()  # an ambiguous area: the place ids it may denote
+    region: str | None = None  # an area usually meant as one of its regions ("Crimea": UA-43)
     countries: tuple[str, ...] = ()  # an area spanning several states (country None)
 
 

@@ -84,6 +84,9 @@ def _load_areas(k: Knowledge, dirs: list[Path]) -> None:
                 if c
             )
             candidates = f.strs(raw.get("candidates"), path, aid, "candidates")
+            primary = f.subdivision(raw["region"], path, aid, "region") if raw.get("region") else None
+            if primary is not None and primary not in regions:
+                raise InvalidCatalog(str(path), aid, f"region: {primary!r} is not one of its regions")
             names = f.strs(raw.get("names"), path, aid, "names") + f.i18n(raw.get("i18n"), path, aid)
             if not names:
                 raise InvalidCatalog(str(path), aid, "names: an area needs at least one name")
@@ -96,6 +99,7 @@ def _load_areas(k: Knowledge, dirs: list[Path]) -> None:
                 names=names,
                 candidates=tuple(f"area:{c}" for c in candidates),
                 countries=countries,
+                region=primary,
             )
             pending.append((path, aid, candidates))
     for path, aid, candidates in pending:  # after every file, so a user's area may name a bundled one
