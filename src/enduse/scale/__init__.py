@@ -53,7 +53,9 @@ def extract_many(
         return
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=ctx, initializer=_init_worker,
+        max_workers=workers,
+        mp_context=ctx,
+        initializer=_init_worker,
         initargs=(str(knowledge_dir) if knowledge_dir else None,),
     ) as pool:
         for result in pool.map(_extract_chunk, _chunks(docs, chunk_size)):
