@@ -228,3 +228,13 @@ def test_a_documents_one_captor_holds_for_its_captures_without_one() -> None:
 def test_crimea_alone_is_the_autonomous_republic() -> None:
     [c] = of_type(claims("Ukraine used Storm Shadow missiles against a port in Crimea on Friday."), ClaimType.USE)
     assert c.place is not None and (c.place.country, c.place.region) == ("UA", "UA-43")
+
+
+def test_a_supplier_named_after_the_verb_in_free_word_order() -> None:
+    cs = claims("Також танки Leopard 2 Україні зобов'язались надати Португалія та Іспанія.")
+    assert sorted(c.supplier for c in of_type(cs, ClaimType.TRANSFER) if c.supplier) == ["ES", "PT"]
+
+
+def test_weapons_from_a_state_in_other_languages() -> None:
+    [c] = of_type(claims("Україна отримала шість літаків з Норвегії."), ClaimType.TRANSFER)
+    assert (c.supplier, c.recipient) == ("NO", "UA")

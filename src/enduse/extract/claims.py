@@ -22,6 +22,7 @@ from enduse.extract.attribution import attribute, document_claimant
 from enduse.extract.dates import DateMention, find_dates
 from enduse.extract.lexicon import Lexicon, load_lexicon
 from enduse.extract.parties import (
+    after_preposition,
     agent_of_gerund,
     names_a_party,
     party_actors,
@@ -561,6 +562,11 @@ def _claims_for(
         receiver = _subject_state(roles, s.text, s.start, pos)
         if receiver is not None:
             recipient, subject_codes = receiver, []
+    if ctype == ClaimType.TRANSFER:
+        subject_codes = [c for c in subject_codes if c != recipient]  # "Україні" (to Ukraine) is no subject
+    if ctype == ClaimType.TRANSFER and not subject_codes and not any(w.suppliers for w in weapons):
+        # "винищувачі F-16 Україні зобов'язались надати Бельгія та Норвегія": a subject after the verb.
+        subject_codes = _subjects_after(roles, s.text, s.start, pos, recipient, weapons)
     gerund_agent = agent_of_gerund(roles, pos, s.start) if ctype == ClaimType.TRANSFER else None
     if gerund_agent:
         subject_codes = [gerund_agent]  # "accused North Korea of transferring": North Korea supplies
@@ -615,6 +621,30 @@ def _claims_for(
                     )
                 )
     return out
+
+
+def _subjects_after(
+    roles: Roles, sentence: str, offset: int, pos: int, recipient: str | None, weapons: list[WeaponSpan]
+) -> list[str]:
+    """States coordinated after the verb as its subject, in languages that put it there: not
+    the recipient, not the object of a preposition, not part of a weapon's name or origin."""
+    inside = [(w.start - offset, w.end - offset) for w in weapons]
+    out: list[str] = []
+    last_end = -1
+    for p, code, m in roles.states:
+        at = p - offset
+        if at <= pos or m.kind == "state_adj" or code == recipient or any(a <= at < b for a, b in inside):
+            continue
+        if after_preposition(sentence, at):
+            continue
+        if out and not _LIST_GAP.fullmatch(sentence[last_end:at]):
+            break
+        out.append(code)
+        last_end = m.end - offset
+    return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|та|і|й|и|et|und))\s+", re.I)
 
 
 def _subject_state(roles: Roles, sentence: str, offset: int, pos: int) -> str | None:

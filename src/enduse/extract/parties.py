@@ -70,7 +70,7 @@ def party_actors(roles: Roles, trigger_pos: int, offset: int, k: Knowledge, reac
     subjects = [
         g
         for g in groups
-        if not _after_preposition(text, g[0][0]) and not _PERMITTED_AFTER.match(text, g[-1][0] + len(g[-1][2]))
+        if not after_preposition(text, g[0][0]) and not _PERMITTED_AFTER.match(text, g[-1][0] + len(g[-1][2]))
     ]
     if subjects:
         return [ActorRef(t, government_of(code, k)) for _, code, t in subjects[0]]
@@ -92,7 +92,7 @@ def party_actors(roles: Roles, trigger_pos: int, offset: int, k: Knowledge, reac
             for p, code, m in roles.states
             if p - offset > trigger_pos
             and m.kind != "state_adj"
-            and not _after_preposition(text, p - offset)
+            and not after_preposition(text, p - offset)
             and not _RECIPIENT_BEFORE.search(text[max(0, p - offset - 20) : p - offset])
         ]
         if after:
@@ -138,7 +138,7 @@ _PREPOSITION_BEFORE = re.compile(
 _GOVERNMENT_OF = re.compile(r"\b(?:authorities|governments?)\s+of\s+(?:the\s+)?$", re.I)
 
 
-def _after_preposition(sentence: str, pos: int) -> bool:
+def after_preposition(sentence: str, pos: int) -> bool:
     before = sentence[max(0, pos - 30) : pos]
     return bool(_PREPOSITION_BEFORE.search(before[-15:])) and not _GOVERNMENT_OF.search(before)
 
@@ -167,7 +167,7 @@ def user_actor(roles: Roles, trigger_pos: int, offset: int, k: Knowledge, weapon
         pos = p - offset
         if any(a <= pos < b for a, b in in_weapon):
             continue  # "rifles made in Belgium": an origin, not a user
-        if pos < trigger_pos and m.kind != "state_adj" and not _after_preposition(text, pos):
+        if pos < trigger_pos and m.kind != "state_adj" and not after_preposition(text, pos):
             state = k.states.get(code)
             return ActorRef(m.text, f"Armed Forces of {state.name if state else code}")
     return users[0][1] if users else None
@@ -180,13 +180,13 @@ def retransfer_actor(roles: Roles, trigger_pos: int, offset: int, k: Knowledge) 
     best: tuple[int, ActorRef] | None = None
     for p, code, m in roles.states:
         pos = p - offset
-        if pos < trigger_pos and m.kind != "state_adj" and not _after_preposition(text, pos):
+        if pos < trigger_pos and m.kind != "state_adj" and not after_preposition(text, pos):
             if text[m.end - offset : m.end - offset + 2] in ("’s", "'s"):
                 continue  # "Moscow's claims": the claimant, not the actor
             best = (pos, ActorRef(m.text, government_of(code, k)))
     for p, a in roles.actors:
         pos = p - offset
-        if pos < trigger_pos and (best is None or pos > best[0]) and not _after_preposition(text, pos):
+        if pos < trigger_pos and (best is None or pos > best[0]) and not after_preposition(text, pos):
             best = (pos, a)
     return best[1] if best else None
 

@@ -23,7 +23,7 @@ _SUPPLIER_AFTER = re.compile(
     # French, German, Russian and Ukrainian: "fournis par", "geliefert von", "поставленные из"
     r"|\s*(?:fourni|livré|cédé|envoyé|transféré)e?s?\s+par|\s*(?:geliefert|bereitgestellt|übergeben)\s+von"
     r"|\s*(?:поставленн|переданн|поставлен|передан)\w*\s+(?:из|от)|\s*(?:переданн|поставлен)\w*\s+(?:з|від)"
-    r"|\s*from)\s+",
+    r"|\s*(?:from|aus|з|із|зі|из))\s+",
     re.IGNORECASE,
 )
 _LIST_SEP = re.compile(

@@ -30,6 +30,7 @@ from enduse.knowledge.catalog import (
     WeaponClass,
     WeaponEntry,
 )
+from enduse.knowledge.inflect import case_forms
 from enduse.knowledge.names import squeeze
 from enduse.knowledge.places import load_places
 from enduse.model import CATEGORIES
@@ -97,6 +98,10 @@ def _load_weapons(k: Knowledge, dirs: list[Path]) -> None:
             lang = str(raw.get("lang") or "en")
             cid = f"class:{lang}:{phrase.lower()}"
             k.weapon_classes[cid] = WeaponClass(cid, phrase, str(category), lang)
+            for form in case_forms(phrase, lang):
+                k.weapon_classes.setdefault(
+                    f"class:{lang}:{form}", WeaponClass(f"class:{lang}:{form}", form, str(category), lang)
+                )
 
 
 def _load_states(k: Knowledge, dirs: list[Path]) -> None:
