@@ -238,3 +238,23 @@ def test_a_supplier_named_after_the_verb_in_free_word_order() -> None:
 def test_weapons_from_a_state_in_other_languages() -> None:
     [c] = of_type(claims("Україна отримала шість літаків з Норвегії."), ClaimType.TRANSFER)
     assert (c.supplier, c.recipient) == ("NO", "UA")
+
+
+def test_allows_us_to_confirm_is_no_permission() -> None:
+    cs = claims('"The debris allows us to confirm that troops downed a Shahed drone," the ministry said.')
+    assert not of_type(cs, ClaimType.AUTHORIZATION)
+
+
+def test_a_leaked_document_is_no_leak_of_weapons() -> None:
+    assert not of_type(claims("A leaked report listed Grad launchers in the depot."), ClaimType.RETRANSFER)
+    assert of_type(claims("Grad rocket launchers leaked to armed gangs, police said."), ClaimType.RETRANSFER)
+
+
+def test_the_aircraft_carrying_a_weapon_is_not_the_weapon_seen() -> None:
+    cs = claims("In a video, a pilot is seen beside a Storm Shadow missile attached to a Su-24 jet.")
+    assert {c.weapon.name for c in cs if c.weapon} == {"Storm Shadow"}
+
+
+def test_a_bare_reference_back_does_not_carry_a_capture_on() -> None:
+    cs = claims("Soldiers captured two Marder vehicles near the border.\nReporters could not verify the weapons.")
+    assert len(of_type(cs, ClaimType.CAPTURE)) == 1

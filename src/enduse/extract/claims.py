@@ -116,6 +116,8 @@ def _triggers(
                 continue
             if ctype == ClaimType.AUTHORIZATION and _approves_transfer(sentence, pos, m.end(), lex):
                 continue
+            if ctype == ClaimType.AUTHORIZATION and lex.not_permissions.match(sentence, pos):
+                continue  # "allows us to confirm"
             if ctype in EVENT_TYPES and weapon_spans and min(_distance(pos, span) for span in weapon_spans) > 100:
                 continue
             found[ctype] = pos
@@ -318,7 +320,8 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
             [(w.start - s.start, w.end - s.start) for w in roles.weapons],
             [p - s.start for p, _, m in roles.states if m.kind != "state_adj"],
         )
-        carried = not found and bool(roles.weapons) and trophies is not None
+        # Only weapons told apart by a name or an origin: "the weapons" refers back, it lists nothing.
+        carried = not found and any(w.name or w.origins for w in roles.weapons) and trophies is not None
         if carried and trophies is not None:
             # "An exhibition of captured equipment will open ... It will show vehicles made in
             # the US, the UK ...": what follows a capture, with no verb of its own, lists trophies.
@@ -699,6 +702,12 @@ _TARGET_BEFORE = re.compile(
     re.I,
 )
 _PLATFORM_BEFORE = re.compile(r"\b(?:by|par|von|durch|from)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+# "a missile attached to a Su-24 jet": the aircraft carries the weapon seen or used.
+_CARRIER_BEFORE = re.compile(
+    r"\b(?:attached\s+to|mounted\s+on|fitted\s+to|under\s+the\s+wings?\s+of|carried\s+by|"
+    r"sous\s+l['’]aile\s+d['’]|sous\s+les\s+ailes\s+d['’])\s*(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
 
 
 def _instruments(weapons: list[WeaponSpan], s: Sentence, pos: int) -> list[WeaponSpan]:
@@ -710,6 +719,8 @@ def _instruments(weapons: list[WeaponSpan], s: Sentence, pos: int) -> list[Weapo
         if rel > pos and _TARGET_BEFORE.search(window):
             continue
         if rel > pos and _PLATFORM_BEFORE.search(window) and any(x.start - s.start < pos for x in weapons):
+            continue
+        if _CARRIER_BEFORE.search(window) and any(x.end <= w.start for x in weapons):
             continue
         out.append(w)
     return out

@@ -134,6 +134,7 @@ class Lexicon:
     any_state: PhraseList
     receive_verbs: PhraseList
     ammunition_for: PhraseList
+    not_permissions: PhraseList
 
 
 def _all_languages(section: Any, name: str) -> list[str]:
@@ -173,4 +174,5 @@ def load_lexicon() -> Lexicon:
         any_state=PhraseList(_all_languages(data["any_state"], "any_state")),
         receive_verbs=PhraseList(_all_languages(data["receive_verbs"], "receive_verbs")),
         ammunition_for=PhraseList(_all_languages(data["ammunition_for"], "ammunition_for")),
+        not_permissions=PhraseList(_all_languages(data["not_permissions"], "not_permissions")),
     )
