@@ -258,3 +258,14 @@ def test_the_aircraft_carrying_a_weapon_is_not_the_weapon_seen() -> None:
 def test_a_bare_reference_back_does_not_carry_a_capture_on() -> None:
     cs = claims("Soldiers captured two Marder vehicles near the border.\nReporters could not verify the weapons.")
     assert len(of_type(cs, ClaimType.CAPTURE)) == 1
+
+
+def test_a_transfer_asked_for_or_only_possible_is_not_reported() -> None:
+    assert not of_type(claims("Kyiv urged its allies to deliver more Leopard 2 tanks."), ClaimType.TRANSFER)
+    assert not of_type(claims("The initiative could provide Ukraine with Leopard 2 tanks."), ClaimType.TRANSFER)
+    assert of_type(claims("Officials said Spain would send Leopard 2 tanks to Ukraine."), ClaimType.TRANSFER)
+    assert of_type(claims("The tanks that Madrid wanted to deliver have arrived in Ukraine."), ClaimType.TRANSFER)
+
+
+def test_armed_with_is_what_a_force_holds_not_a_transfer() -> None:
+    assert not of_type(claims("The air force is armed with 42 F-16 aircraft."), ClaimType.TRANSFER)

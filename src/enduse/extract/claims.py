@@ -112,6 +112,8 @@ def _triggers(
                 continue
             if ctype == ClaimType.TRANSFER and _describes_weapon(sentence, pos, m.end(), weapon_spans, state_starts):
                 continue
+            if ctype == ClaimType.TRANSFER and _asked_or_possible(sentence, pos, lex):
+                continue
             if ctype == ClaimType.AUTHORIZATION and lex.requests.search(sentence[max(0, pos - 40) : pos]):
                 continue
             if ctype == ClaimType.AUTHORIZATION and _approves_transfer(sentence, pos, m.end(), lex):
@@ -145,6 +147,17 @@ def _triggers(
 
 
 _BARE_PARTICIPLE_GAP = re.compile(r"\s+")
+
+
+def _asked_or_possible(sentence: str, pos: int, lex: Lexicon) -> bool:
+    """ "urged its allies to deliver", "could provide": a transfer asked for or only possible
+    is not one reported or pledged."""
+    window = sentence[max(0, pos - 60) : pos]
+    asked = [r for r in lex.requests.finditer(window) if not r.group(0).lower().startswith("want")]
+    if asked and re.search(r"\b(?:to|à|de|zu|чтобы|щоб)\s+$", window):
+        return True  # ("London wanted to deliver" reports an intention, which stays)
+    near = sentence[max(0, pos - 25) : pos]
+    return any(re.fullmatch(r"\s+(?:\w+\s+)?", near[c.end() :]) for c in lex.conditional_modals.finditer(near))
 
 
 def _approves_transfer(sentence: str, cue_start: int, cue_end: int, lex: Lexicon) -> bool:

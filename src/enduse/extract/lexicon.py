@@ -135,6 +135,7 @@ class Lexicon:
     receive_verbs: PhraseList
     ammunition_for: PhraseList
     not_permissions: PhraseList
+    conditional_modals: PhraseList
 
 
 def _all_languages(section: Any, name: str) -> list[str]:
@@ -175,4 +176,5 @@ def load_lexicon() -> Lexicon:
         receive_verbs=PhraseList(_all_languages(data["receive_verbs"], "receive_verbs")),
         ammunition_for=PhraseList(_all_languages(data["ammunition_for"], "ammunition_for")),
         not_permissions=PhraseList(_all_languages(data["not_permissions"], "not_permissions")),
+        conditional_modals=PhraseList(_all_languages(data["conditional_modals"], "conditional_modals")),
     )
