@@ -269,3 +269,17 @@ def test_a_transfer_asked_for_or_only_possible_is_not_reported() -> None:
 
 def test_armed_with_is_what_a_force_holds_not_a_transfer() -> None:
     assert not of_type(claims("The air force is armed with 42 F-16 aircraft."), ClaimType.TRANSFER)
+
+
+def test_a_pronoun_after_a_leading_source_refers_back() -> None:
+    cs = claims(
+        "Kyiv has received Storm Shadow missiles from Britain.\n"
+        "According to Russian officials, they were fired at a plant in Donetsk in May."
+    )
+    [use] = of_type(cs, ClaimType.USE)
+    assert use.weapon is not None and use.weapon.name == "Storm Shadow"
+
+
+def test_missiles_destroyed_in_flight_were_fired() -> None:
+    cs = claims("Selon le ministère, cinq missiles Storm Shadow ont été détruits en vol au-dessus de la Crimée.")
+    assert of_type(cs, ClaimType.USE)

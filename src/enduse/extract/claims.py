@@ -410,8 +410,19 @@ _EXPLETIVE_IT = re.compile(
 
 
 def _refers_back(sentence: str, lex: Lexicon) -> bool:
-    """Does the sentence open by referring to what the one before named ("These include ...")?"""
-    return bool(lex.anaphora.match(sentence)) and not _EXPLETIVE_IT.match(sentence)
+    """Does the sentence open by referring to what the one before named ("These include ...",
+    "According to officials, they were fired at ...")?"""
+    lead = _LEADING_SOURCE.match(sentence)
+    rest = sentence[lead.end() :] if lead else sentence
+    return bool(lex.anaphora.match(rest)) and not _EXPLETIVE_IT.match(rest)
+
+
+# A source named before the clause: "According to Russian officials, they ..."
+_LEADING_SOURCE = re.compile(
+    r"(?:according\s+to|as\s+reported\s+by|selon|d['’]après|laut|по\s+словам|по\s+данным|за\s+словами|за\s+даними)"
+    r"\s[^,]{1,80},\s*",
+    re.I,
+)
 
 
 def _condition_subject(c: Claim, found: dict[ClaimType, int]) -> bool:
