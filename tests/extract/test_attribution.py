@@ -116,3 +116,24 @@ def test_according_to_a_thing_is_no_source() -> None:
 @pytest.mark.parametrize("sentence", ["Tanks arrived, said .", "Tanks arrived, said", ", said . . ."])
 def test_odd_punctuation_after_a_reporting_verb_is_no_speaker_and_no_error(sentence: str) -> None:
     assert _claimant(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        (
+            "Security experts and Interpol officials alike have warned that rifles were resold.",
+            "Security experts and Interpol officials",
+        ),
+        ("Czech political leaders said the shells had arrived.", "Czech political leaders"),
+    ],
+)
+def test_coordinated_and_described_speakers(sentence: str, claimant: str) -> None:
+    assert _claimant(sentence) == claimant
+
+
+def test_according_to_a_pronoun_is_the_last_speaker() -> None:
+    c = attribute(
+        "According to him, the tanks arrived.", 0, [], load_lexicon(), cached_knowledge(), "Jane Doe"
+    ).claimant
+    assert c is not None and c.text == "Jane Doe"

@@ -283,3 +283,12 @@ def test_a_pronoun_after_a_leading_source_refers_back() -> None:
 def test_missiles_destroyed_in_flight_were_fired() -> None:
     cs = claims("Selon le ministère, cinq missiles Storm Shadow ont été détruits en vol au-dessus de la Crimée.")
     assert of_type(cs, ClaimType.USE)
+
+
+def test_a_party_denying_asserts_its_own_denial_in_a_reported_sentence() -> None:
+    cs = claims("Officials said Belarus received Iskander missiles, though Minsk has denied the sale.")
+    [d] = of_type(cs, ClaimType.DENIAL)
+    assert d.claimant is not None and d.claimant.text == "Minsk"
+    cs = claims("The minister said that Belarus had nothing to do with the Iskander strikes.")
+    [d] = of_type(cs, ClaimType.DENIAL)
+    assert d.claimant is not None and d.claimant.text == "The minister"

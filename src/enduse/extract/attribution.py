@@ -112,10 +112,19 @@ def _subject_before(clause: str) -> str | None:
         if not phrase and len(tokens) > 1 and tokens[-2].lower() in w.speaker_nouns and t.isalpha():
             phrase.insert(0, tokens.pop())  # an adjective after its noun: "les médias britanniques"
             continue
+        if phrase and phrase[0].lower() in w.speaker_nouns and t.isalpha() and t.islower():
+            phrase.insert(0, tokens.pop())  # a word before its noun: "sanctions monitors", "political leaders"
+            continue
+        if low in _AND and phrase and len(tokens) > 1 and _names_someone([tokens[-2]]):
+            phrase.insert(0, tokens.pop())  # "Russian political leaders and Interpol officials"
+            continue
         break
     while phrase and phrase[0] in {"of", "for", "de", "von", "and"}:  # "De Croo" keeps its capital particle
         phrase.pop(0)
     return " ".join(phrase) if _names_someone(phrase) else None
+
+
+_AND = {"and", "et", "und", "и", "і", "та"}
 
 
 def _names_someone(phrase: list[str]) -> bool:
@@ -172,6 +181,8 @@ def attribute(
         name = _strip(m.group(1))
         person = _person_in(offset + m.start(1), offset + m.end(1), mentions, k)
         words = _TOKEN.findall(name)
+        if name.lower() in w.pronouns and last_speaker:
+            return Attribution(Claimant(last_speaker, via))  # "According to him, ..."
         if person or not words or words[-1] not in w.not_sources:
             return Attribution(Claimant(person or name, via))
         # "selon le modèle", "according to the plan": not a source

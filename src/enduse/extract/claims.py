@@ -425,6 +425,21 @@ _LEADING_SOURCE = re.compile(
 )
 
 
+def _denier_subject(sentence: str, actor: ActorRef, trigger_pos: int) -> bool:
+    """Does the denying party stand right before a verb of denying ("though Tehran has denied")?
+    A predicate such as "had nothing to do with" is what a speaker says of the party instead."""
+    if not _DENYING_VERB.match(sentence, trigger_pos):
+        return False
+    at = sentence.rfind(actor.text, 0, trigger_pos)
+    return at >= 0 and trigger_pos - (at + len(actor.text)) <= 20
+
+
+_DENYING_VERB = re.compile(
+    r"(?:den[iy]|reject|refut|dismiss|dément|démenti|ni[ée]|bestr|dementi|zurückgew|опроверг|отрица|спросту|запереч)",
+    re.I,
+)
+
+
 def _condition_subject(c: Claim, found: dict[ClaimType, int]) -> bool:
     """ "Weapons are delivered under the condition that ...", "the recipient may not resell
     it": with a condition in the sentence, a transfer or re-transfer of weapons in general is
@@ -533,7 +548,7 @@ def _claims_for(
     )
     out: list[Claim] = []
     if ctype in PARTY_TYPES:
-        parties = party_actors(roles, pos, s.start, k)
+        parties = party_actors(roles, pos, s.start, k, nearest=ctype == ClaimType.DENIAL)
         weapon = weapons[0] if weapons else None
         party_codes = {m.entry_id for _, _, m in roles.states if m.text in {a.text for a in parties}}
         recipient = recipient_of(roles, s.text, s.start, party_codes)
@@ -551,8 +566,13 @@ def _claims_for(
                 # A supplier that sets conditions sets them on what it supplies.
                 origin = supplier
             fields = dict(base)
-            if ctype == ClaimType.DENIAL and actor is not None and not attributed:
-                # "Both Moscow and Pyongyang have denied ...": each denier asserts its denial.
+            if (
+                ctype == ClaimType.DENIAL
+                and actor is not None
+                and (not attributed or _denier_subject(s.text, actor, pos))
+            ):
+                # "Both Moscow and Pyongyang have denied ...", "officials said ..., though Tehran
+                # has denied it": each denier asserts its own denial.
                 fields["claimant"] = Claimant(actor.text, ())
             out.append(
                 Claim(

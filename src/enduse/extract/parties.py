@@ -41,13 +41,15 @@ _GOVERNMENT_NOUN = re.compile(
 )
 
 
-def party_actors(roles: Roles, trigger_pos: int, offset: int, k: Knowledge, reach: int | None = None) -> list[ActorRef]:
+def party_actors(
+    roles: Roles, trigger_pos: int, offset: int, k: Knowledge, reach: int | None = None, nearest: bool = False
+) -> list[ActorRef]:
     """The acting parties: the first states (or capitals, or "the Belgian government") named
     before the trigger as a subject, coordinated ones all kept ("Norway and Finland"); a
     coordination that is the object of a preposition ("the leaders of Benin, Chad and
     Niger", "turn to Ukraine") is not a subject. `reach` limits how far before the trigger
-    the subject may stand. Failing that, the nearest actor before the trigger, or a person's
-    government."""
+    the subject may stand; `nearest` takes the last subject before the trigger instead of the
+    first. Failing that, the nearest actor before the trigger, or a person's government."""
     text = roles.sentence_text
     mentions: list[tuple[int, str, str]] = []  # (position in sentence, code, text)
     for p, code, m in roles.states:
@@ -73,7 +75,10 @@ def party_actors(roles: Roles, trigger_pos: int, offset: int, k: Knowledge, reac
         if not after_preposition(text, g[0][0]) and not _PERMITTED_AFTER.match(text, g[-1][0] + len(g[-1][2]))
     ]
     if subjects:
-        return [ActorRef(t, government_of(code, k)) for _, code, t in subjects[0]]
+        # The first subject acts, unless the verb is one a party does itself right after its
+        # name ("officials said X received ..., though Tehran has denied it": `nearest`).
+        chosen = subjects[-1] if nearest else subjects[0]
+        return [ActorRef(t, government_of(code, k)) for _, code, t in chosen]
     actors = [a for p, a in roles.actors if p - offset < trigger_pos]
     if actors:
         return [actors[-1]]
