@@ -292,3 +292,13 @@ def test_a_party_denying_asserts_its_own_denial_in_a_reported_sentence() -> None
     cs = claims("The minister said that Belarus had nothing to do with the Iskander strikes.")
     [d] = of_type(cs, ClaimType.DENIAL)
     assert d.claimant is not None and d.claimant.text == "The minister"
+
+
+def test_a_permission_word_far_from_weapons_and_their_use_is_no_authorization() -> None:
+    cs = claims(
+        "Reporters were not allowed to enter the court on Monday, where the two men accused of planting "
+        "the bombs that killed nine people in the market last year appeared before a judge for the first time."
+    )
+    assert not of_type(cs, ClaimType.AUTHORIZATION)
+    cs = claims("Norway allowed Kyiv to use its NASAMS launchers against targets in Russia.")
+    assert of_type(cs, ClaimType.AUTHORIZATION)

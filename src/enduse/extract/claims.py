@@ -122,6 +122,8 @@ def _triggers(
                 continue  # "allows us to confirm"
             if ctype in EVENT_TYPES and weapon_spans and min(_distance(pos, span) for span in weapon_spans) > 100:
                 continue
+            if ctype == ClaimType.AUTHORIZATION and not _about_weapons(sentence, pos, weapon_spans):
+                continue
             found[ctype] = pos
             break
     if ClaimType.USE in found and ClaimType.SIGHTING in found:
@@ -147,6 +149,14 @@ def _triggers(
 
 
 _BARE_PARTICIPLE_GAP = re.compile(r"\s+")
+
+
+def _about_weapons(sentence: str, pos: int, weapon_spans: list[tuple[int, int]]) -> bool:
+    """Is a permission word near a weapon or a word for using one? ("were not allowed to enter
+    the court", far from the bombs the story is about, is not a condition on weapons.)"""
+    if weapon_spans and min(_distance(pos, span) for span in weapon_spans) <= 150:
+        return True
+    return _USE_OR_STRIKE.search(sentence, max(0, pos - 80), pos + 80) is not None
 
 
 def _asked_or_possible(sentence: str, pos: int, lex: Lexicon) -> bool:
@@ -425,6 +435,13 @@ _LEADING_SOURCE = re.compile(
 )
 
 
+_USE_OR_STRIKE = re.compile(
+    r"\b(?:use|using|used|strikes?|striking|attacks?|targets?|fire|firing|territory|frappes?|utilis\w*|"
+    r"Einsatz|einsetzen|Angriffe?|удар\w*|использ\w*|применен\w*|удари?\w*|використ\w*|застосув\w*)\b",
+    re.I,
+)
+
+
 def _denier_subject(sentence: str, actor: ActorRef, trigger_pos: int) -> bool:
     """Does the denying party stand right before a verb of denying ("though Tehran has denied")?
     A predicate such as "had nothing to do with" is what a speaker says of the party instead."""
@@ -524,6 +541,10 @@ def _claims_for(
     if ctype in WEAPON_TYPES and not weapons:
         return []
     if ctype in PARTY_TYPES and not (roles.states or roles.actors or weapons or names_a_party(s.text)):
+        return []
+    if ctype == ClaimType.AUTHORIZATION and not weapons and not _USE_OR_STRIKE.search(s.text):
+        # "limits the group's ability to", "were not allowed to enter the court": a permission
+        # or restriction is about weapons, or about using them.
         return []
     evidence = Evidence(s.text, s.start, s.end)
     refers_back = _refers_back(s.text, lex)
