@@ -296,8 +296,9 @@ def test_a_party_denying_asserts_its_own_denial_in_a_reported_sentence() -> None
 
 def test_a_permission_word_far_from_weapons_and_their_use_is_no_authorization() -> None:
     cs = claims(
-        "Reporters were not allowed to enter the court on Monday, where the two men accused of planting "
-        "the bombs that killed nine people in the market last year appeared before a judge for the first time."
+        "Reporters were not allowed to enter the court on Monday, as the judge ruled that the hearing of the "
+        "two men, arrested in the north of the country last year after a long investigation, would be closed "
+        "to the public; the men are accused of planting the bombs that killed nine people in the market."
     )
     assert not of_type(cs, ClaimType.AUTHORIZATION)
     cs = claims("Norway allowed Kyiv to use its NASAMS launchers against targets in Russia.")
