@@ -7,6 +7,7 @@ reasons, and a phrase that must be in its text or in what the finding says is mi
 from __future__ import annotations
 
 import datetime as dt
+import random
 from typing import Any
 
 import pytest
@@ -460,6 +461,66 @@ def test_findings_are_deterministic_and_memo_free_results_agree() -> None:
     plain = PolicyEngine(list(reversed(transfers)), list(reversed(conditions)), cached_knowledge(), memo=False)
     for _, data, *_ in CASES * 2:
         assert finding_json(memo.check(data), "x", data) == finding_json(plain.check(data), "x", data)
+
+
+def generated_claims(transfers: list[Transfer], n: int, seed: int) -> list[dict[str, Any]]:
+    """Claims drawn from the registry's own transfers, varied in every field the engine reads,
+    each followed by copies that differ in the date, the purpose, the actor or the hedge."""
+    rng = random.Random(seed)
+    to_ua = [t for t in transfers if t.recipient == "UA"]
+    places = [BELGOROD, KURSK, CRIMEA, SEVASTOPOL, KHARKIV, ("RU", "RU-BRY"), ("UA", None), ("RU", None), ("PL", None)]
+    purposes = [None, "counter-battery", "air defence", "strike", "defence of territory"]
+    actors = [None, "Ukrainian forces", "Russian Volunteer Corps", "Armed Forces of Ukraine"]
+    types = ["USE", "USE", "SIGHTING", "CAPTURE", "RETRANSFER", "TRANSFER"]
+    out: list[dict[str, Any]] = []
+    while len(out) < n:
+        t = rng.choice(to_ua)
+        day = dt.date(2022, 3, 1) + dt.timedelta(days=rng.randrange(1200))
+        span = rng.choice([None, day.isoformat(), (day.isoformat(), (day + dt.timedelta(days=20)).isoformat())])
+        named = rng.random() < 0.7
+        base = claim(
+            type=rng.choice(types),
+            name=t.system if named else None,
+            category=t.category,
+            origin=rng.choice([None, t.supplier, "BE"]),
+            supplier=t.supplier if rng.random() < 0.5 else None,
+            recipient=rng.choice(["UA", "UA", None]),
+            place=rng.choice([*places, None]),
+            when=span,
+            purpose=rng.choice(purposes),
+            actor=rng.choice(actors),
+            negated=rng.random() < 0.05,
+        )
+        base["hedged"] = rng.random() < 0.3
+        out.append(base)
+        for _ in range(rng.randrange(3)):
+            copy = {**base, "purpose": rng.choice(purposes), "hedged": not base["hedged"]}
+            if base["when"] and rng.random() < 0.5:
+                moved = (day + dt.timedelta(days=rng.randrange(-3, 4))).isoformat()
+                copy["when"] = {**base["when"], "start": moved, "end": moved}
+            if rng.random() < 0.5:
+                actor = rng.choice(actors)
+                copy["actor"] = {"text": actor, "name": actor} if actor else None
+            out.append(copy)
+    return out[:n]
+
+
+def test_memoised_and_worked_out_findings_agree_on_generated_claims() -> None:
+    """The memos share findings between claims that differ only in what the rules do not read
+    (a day between the same registry changes, a purpose no condition asks about, ...): every
+    shared finding must be the one working the claim out afresh gives."""
+    transfers, conditions = load_registry_yaml(DEMO_REGISTRY)
+    memo = PolicyEngine(transfers, conditions, cached_knowledge())
+    plain = PolicyEngine(transfers, conditions, cached_knowledge(), memo=False)
+    claims = generated_claims(transfers, 600, seed=3)
+    shared = 0
+    for data in claims + claims[::-1]:
+        first = memo.check(data)
+        assert finding_json(first, "x", data) == finding_json(plain.check(data), "x", data), data
+        shared += memo.check(data) is first
+    assert shared > len(claims)  # the memo did answer (the same Finding object again)
+    verdicts = {memo.check(data).verdict for data in claims}
+    assert verdicts == set(Verdict)  # every kind of finding was compared
 
 
 def test_finding_json_has_the_check_shape(engine: PolicyEngine) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from enduse.model import Transfer
 
 if TYPE_CHECKING:
-    from enduse.registry.index import Group, RegistryIndex
+    from enduse.registry.index import Group, Timeline
 
 
 def _firsts(names: Sequence[tuple[dt.date, str]]) -> tuple[list[dt.date], list[str]]:
@@ -49,16 +49,36 @@ class Candidates:
     origin_narrowed: bool | None  # True: narrowed to the stated origin; False: none made there; None: no origin
     ruled_ids: frozenset[int]
     texts: dict[tuple[str, int], str]  # words about a prefix of the candidates, made once each
-    change_days: list[dt.date] | None  # every day something changes for these candidates (lazy)
+    # Every day on which the candidates or the conditions in force on them change: arrivals
+    # (each transfer's earliest date, each group's first dated one) and the first day of every
+    # interval of every group's timeline. Two days with no change between them give every
+    # claim the same finding.
+    change_days: list[dt.date]
+    reads: int  # what the rules of any candidate's conditions can read of a claim (index.READS_*)
 
     @classmethod
-    def of(cls, groups: list[Group], ruled_suppliers: set[str] | frozenset[str], narrowed: bool | None) -> Candidates:
+    def of(
+        cls,
+        groups: list[Group],
+        ruled_suppliers: set[str] | frozenset[str],
+        narrowed: bool | None,
+        timeline: Callable[[Group], Timeline],
+    ) -> Candidates:
+        """`timeline` gives a group's compiled timeline (`RegistryIndex.timeline`)."""
         groups = sorted(groups, key=lambda g: (g.starts[0], g.recipient, g.supplier, g.what))
         ruled = [g for g in groups if g.supplier in ruled_suppliers]
         # Only the dates are sorted (in C); the transfers themselves are read from their groups.
         starts = sorted(chain.from_iterable(g.starts for g in groups))
         sup = _firsts([(g.starts[0], g.supplier) for g in groups])
         rec = _firsts([(g.starts[0], g.recipient) for g in groups])
+        days = set(starts)
+        reads = 0
+        for g in groups:
+            if g.first is not None:
+                days.add(g.first)
+            t = timeline(g)
+            days.update(t.bounds)
+            reads |= t.reads
         return cls(
             groups=groups,
             firsts=[g.starts[0] for g in groups],
@@ -72,24 +92,9 @@ class Candidates:
             origin_narrowed=narrowed,
             ruled_ids=frozenset(map(id, ruled)),
             texts={},
-            change_days=None,
+            change_days=sorted(days),
+            reads=reads,
         )
-
-    def changes(self, index: RegistryIndex) -> list[dt.date]:
-        """The sorted days on which the candidates or the conditions in force on them change.
-
-        Arrivals (each transfer's earliest date, each group's first dated one) and the first
-        day of every interval of every group's timeline. Two days with no change between them
-        give every claim the same finding.
-        """
-        if self.change_days is None:
-            days = set(self.transfer_starts)
-            for g in self.groups:
-                if g.first is not None:
-                    days.add(g.first)
-                days.update(index.timeline(g).bounds)
-            self.change_days = sorted(days)
-        return self.change_days
 
     def live(self, end: dt.date | None) -> int:
         """How many groups can have arrived by `end` (the first ones of `groups`)."""

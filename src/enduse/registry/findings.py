@@ -42,10 +42,22 @@ class Query(NamedTuple):
 def _date(value: Any) -> dt.date | None:
     if not value:
         return None
+    if value.__class__ is str:
+        # Claims repeat the same few thousand days: a look-up is cheaper than parsing.
+        hit = _DAYS.get(value, _UNSEEN)
+        if hit is _UNSEEN:
+            hit = _parse_date(value)
+            if len(_DAYS) < TEXT_MEMO:
+                _DAYS[value] = hit
+        return hit  # type: ignore[return-value]
     if isinstance(value, dt.date):
         return value
+    return _parse_date(str(value))
+
+
+def _parse_date(text: str) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
 
@@ -53,10 +65,22 @@ def _date(value: Any) -> dt.date | None:
 def _code(value: Any) -> str | None:
     if not value:
         return None
+    if value.__class__ is str:
+        hit = _CODES.get(value)
+        if hit is None:
+            hit = value.strip().upper()
+            if len(_CODES) < TEXT_MEMO:
+                _CODES[value] = hit
+        return hit or None
     text = str(value).strip().upper()
     return text or None
 
 
+TEXT_MEMO = 100_000  # distinct texts kept per memo: days and ISO codes, far fewer in practice
+_UNSEEN = object()
+_DAYS: dict[str, dt.date | None] = {}
+_CODES: dict[str, str] = {}
+_new = tuple.__new__  # builds a Query from its fields in order without NamedTuple's keyword handling
 _EMPTY: dict[str, Any] = {}
 
 
@@ -81,7 +105,7 @@ def query_from_dict(d: Mapping[str, Any]) -> Query:
     else:
         names = ()
     purpose = get("purpose")
-    return Query(
+    fields = (
         str(get("type") or "").upper(),
         weapon.get("name") or None,
         weapon.get("category") or None,
@@ -97,6 +121,7 @@ def query_from_dict(d: Mapping[str, Any]) -> Query:
         bool(get("negated")),
         bool(get("hedged")),
     )
+    return _new(Query, fields)  # type: ignore[no-any-return]
 
 
 def query_from_claim(c: Claim) -> Query:

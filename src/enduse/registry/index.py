@@ -36,6 +36,11 @@ BROADER: dict[str, frozenset[str]] = {
     "artillery": frozenset({"artillery", "rocket artillery"}),
 }
 DAY = dt.timedelta(days=1)
+#: What the rules can read of a claim under a timeline's conditions (bits of `Timeline.reads`):
+#: with no condition in force they read nothing; with some, the claim's type and place (and
+#: the day of a re-transfer); its purpose only where a grant names purposes, its actor only
+#: where conditions name end users.
+READS_CLAIM, READS_PURPOSE, READS_END_USERS = 1, 2, 4
 
 
 class Catalog:
@@ -155,12 +160,13 @@ class Timeline:
 
     bounds: tuple[dt.date, ...]
     regimes: tuple[Regime, ...]
+    reads: int  # READS_* bits: what the rules of any of these regimes can read of a claim
 
-    def between(self, start: dt.date | None, end: dt.date | None) -> tuple[Regime, ...]:
-        """The regimes in force on some day of [start, end] (open ends allowed)."""
+    def span(self, start: dt.date | None, end: dt.date | None) -> tuple[int, int]:
+        """(lo, hi): `regimes[lo:hi]` are in force on some day of [start, end] (open ends allowed)."""
         lo = 0 if start is None else max(bisect_right(self.bounds, start) - 1, 0)
         hi = len(self.bounds) if end is None else bisect_right(self.bounds, end)
-        return self.regimes[lo:hi]
+        return lo, hi
 
 
 class RegistryIndex:
@@ -173,6 +179,11 @@ class RegistryIndex:
         self.by_supplier: dict[str, list[Condition]] = defaultdict(list)
         for c in self.conditions:
             self.by_supplier[c.supplier].append(c)
+        # The days on which some condition takes or loses force, sorted.
+        self.condition_days = sorted(
+            {c.valid_from for c in self.conditions if c.valid_from is not None}
+            | {c.valid_to + DAY for c in self.conditions if c.valid_to is not None and c.valid_to < dt.date.max}
+        )
         groups: dict[tuple[str, str, str | None, str], Group] = {}
         for t in self.transfers:
             if t.status == "pledged" and (t.delivered is None or t.delivered.start is None):
@@ -234,7 +245,7 @@ class RegistryIndex:
                 made = [g for g in found if g.made_in == origin or (g.made_in is None and g.supplier == origin)]
                 narrowed = bool(made)
                 found = made or found
-            hit = self._candidates[key] = Candidates.of(found, frozenset(self.by_supplier), narrowed)
+            hit = self._candidates[key] = Candidates.of(found, frozenset(self.by_supplier), narrowed, self.timeline)
         return hit
 
     def _find(
@@ -295,10 +306,18 @@ class RegistryIndex:
                 days.add(c.valid_to + DAY)
         bounds = sorted(days)
         regimes = []
+        reads = 0
         for i, start in enumerate(bounds):
             end = bounds[i + 1] - DAY if i + 1 < len(bounds) else None
-            regimes.append(self._regime(g, attached, start, end))
-        return Timeline(tuple(bounds), tuple(regimes))
+            r = self._regime(g, attached, start, end)
+            regimes.append(r)
+            if r.in_force:
+                reads |= READS_CLAIM
+            if any(grant.purposes for grant in r.grants):
+                reads |= READS_PURPOSE
+            if r.end_users is not None:
+                reads |= READS_END_USERS
+        return Timeline(tuple(bounds), tuple(regimes), reads)
 
     def _regime(self, g: Group, attached: list[Condition], start: dt.date, end: dt.date | None) -> Regime:
         def in_force(c: Condition) -> bool:

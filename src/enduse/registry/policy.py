@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from enduse.knowledge.catalog import Knowledge
 from enduse.model import Claim, Condition, Finding, Reason, Transfer, Verdict
@@ -35,13 +35,28 @@ from enduse.registry.findings import (
     query_from_claim,
     query_from_dict,
 )
-from enduse.registry.index import Group, Regime, RegistryIndex
+from enduse.registry.index import READS_END_USERS, READS_PURPOSE, Group, RegistryIndex
 from enduse.registry.places import Place
 from enduse.registry.rules import Outcome, judge
 
-MEMO_LIMIT = 1_000_000  # rule outcomes (and distinct claim facts) kept at most; the memo starts afresh beyond
+MEMO_LIMIT = 1_000_000  # entries per memo at most; all memos start afresh together beyond
 LISTED_GROUPS = 20  # candidate groups named in the `candidates` reason
 HEDGED = "the claim is hedged (alleged or unconfirmed); so is the finding"
+HEDGED_REASON = Reason("hedged", "engine", "", HEDGED)
+NEGATED = Finding(
+    Verdict.NOT_APPLICABLE,
+    (Reason("negated", "engine", "", "the claim says this did not happen: there is nothing to check"),),
+)
+
+
+class Context(NamedTuple):
+    """What a finding says that depends on the candidates and the event's last day only."""
+
+    reasons: tuple[Reason, ...]  # the stated origin, the candidates when supplier or recipient is unnamed
+    missing: tuple[str, ...]
+    transfers: tuple[Transfer, ...]
+    total: int
+    suppliers: tuple[str, ...]
 
 
 class PolicyEngine:
@@ -54,72 +69,102 @@ class PolicyEngine:
         knowledge: Knowledge | None = None,
         memo: bool = True,
     ) -> None:
-        """Index the registry. `memo` keeps each rule outcome for reuse: `judge` is a pure
-        function of (interval of conditions, claim type, place, purpose, actor), and claims
-        repeat these far more often than not (the same regions, the same few purposes)."""
+        """Index the registry. With `memo` (the default) the engine keeps what it worked out
+        for reuse: the finding of each claim key, each candidate group's outcome over a
+        span of its timeline, and the words about each set of candidates up to a day. The
+        engine is a pure function of the registry and the claim, so a memo answers exactly
+        what working it out again would (`memo=False` does; the tests compare the two)."""
         self.index = RegistryIndex(transfers, conditions, knowledge)
-        self._memo: dict[int, Outcome] | None = {} if memo else None
+        self.memo = memo
         self._fact_ids: dict[tuple[Any, ...], int] = {}
         self._findings: dict[tuple[Any, ...], Finding] = {}
+        self._hedged: dict[tuple[Any, ...], Finding] = {}
+        self._outcomes: dict[tuple[Any, ...], tuple[Outcome, tuple[Condition, ...]]] = {}
+        self._contexts: dict[tuple[int, int], Context] = {}
+        self._not_checked: dict[str, Finding] = {}
 
     def check(self, claim: Claim | Mapping[str, Any]) -> Finding:
-        """The finding for one claim (a domain Claim or an interchange dict)."""
+        """The finding for one claim (a domain Claim or an interchange dict).
+
+        With the memo on, claims with the same key get the same Finding object: treat it as
+        read-only."""
         q = query_from_claim(claim) if isinstance(claim, Claim) else query_from_dict(claim)
         return self.check_query(q)
 
     def check_query(self, q: Query) -> Finding:
         if q.type not in CHECKED_TYPES:
-            text = f"{q.type or 'an untyped'} claim states no use, sighting, capture or hand-over to check"
-            return Finding(Verdict.NOT_APPLICABLE, (Reason("claim-type", "engine", "", text),))
+            return self._not_applicable(q.type)
         if q.negated:
-            text = "the claim says this did not happen: there is nothing to check"
-            return Finding(Verdict.NOT_APPLICABLE, (Reason("negated", "engine", "", text),))
-        system = self.index.catalog.canonical(q.system) if q.system else None
+            return NEGATED
+        index = self.index
+        system = index.catalog.canonical(q.system) if q.system else None
         start, end = q.start or q.end, q.end or q.start
-        cands = self.index.candidates(q.recipient, q.supplier, system, q.category, q.origin)
+        cands = index.candidates(q.recipient, q.supplier, system, q.category, q.origin)
         n = cands.live(end)
         if n == 0:
-            reasons = [Reason("hedged", "engine", "", HEDGED)] if q.hedged else []
-            return self._no_transfer(q, system, end, cands.origin_narrowed, reasons)
+            return self._no_transfer(q, system, end, cands.origin_narrowed)
         region = q.region
         place = Place(region[: region.index("-")], region) if region and "-" in region else Place(q.country, None)
-        facts = self._facts(q, place, end)
-        shared = self._shared_key(q, cands, facts, start, end)
-        if shared is not None:
-            hit = self._findings.get(shared)
+        # Between two consecutive days on which something changes for the candidates (a
+        # delivery, a supplier's first delivery, a condition taking or losing force) every
+        # day gives the same candidates and conditions: the finding depends on the dates
+        # only through which of those intervals hold the claim's start and end.
+        days = cands.change_days
+        si = -1 if start is None else bisect_right(days, start)
+        ei = -1 if end is None else bisect_right(days, end)
+        # A hedged claim's finding is the plain one with the hedge said first: it is worked
+        # out once for both.
+        key: tuple[Any, ...] | None = None
+        core: Finding | None = None
+        if self.memo:
+            key = (id(cands), self._facts(q, place, end, cands.reads), si, ei)
+            hit = (self._hedged if q.hedged else self._findings).get(key)
             if hit is not None:
                 return hit
-        reasons = [Reason("hedged", "engine", "", HEDGED)] if q.hedged else []
-        if cands.origin_narrowed is not None:
-            reasons.append(_origin_reason(q.origin or "", cands.origin_narrowed))
-        missing: list[str] = []
-        if q.supplier is None or q.recipient is None:
-            self._candidate_reasons(q, system, end, cands, n, reasons, missing)
-        finding = self._decide(q, cands, n, place, facts, start, end, reasons, missing)
-        if shared is not None:
-            self._findings[shared] = finding
+            core = self._findings.get(key) if q.hedged else None
+        if core is None:
+            core = self._work_out(q, system, place, cands, n, start, end, ei)
+            if key is not None:
+                self._findings[key] = core
+        if not q.hedged:
+            return core
+        finding = Finding(
+            core.verdict,
+            (HEDGED_REASON, *core.reasons),
+            core.transfers,
+            core.conditions,
+            core.missing,
+            core.candidates,
+            core.transfers_total,
+        )
+        if key is not None:
+            self._hedged[key] = finding
         return finding
 
-    def _shared_key(
-        self, q: Query, cands: Candidates, facts: int, start: dt.date | None, end: dt.date | None
-    ) -> tuple[Any, ...] | None:
-        """A key under which claims get the very same finding, or None when there is none.
-
-        Between two consecutive days on which something in the candidates' registry changes
-        (a delivery, a supplier's first delivery, a condition taking or losing force), every
-        day gives the same candidates and the same conditions: the finding depends on the day
-        only through which of those intervals holds the claim's start and end. Re-transfer
-        consent looks up another recipient's conditions, so it is not shared.
-        """
-        if self._memo is None or q.type == "RETRANSFER":
-            return None
-        days = cands.changes(self.index)
-        return (
-            id(cands),
-            facts,
-            q.hedged,
-            -1 if start is None else bisect_right(days, start),
-            -1 if end is None else bisect_right(days, end),
+    def _work_out(
+        self,
+        q: Query,
+        system: str | None,
+        place: Place,
+        cands: Candidates,
+        n: int,
+        start: dt.date | None,
+        end: dt.date | None,
+        ei: int,
+    ) -> Finding:
+        """The finding, as if the claim were not hedged."""
+        ctx = self._context(q, system, end, cands, n, ei)
+        if n > 1:
+            return self._decide(q, cands, n, place, start, end, ctx)
+        outcome, in_force = self._judge_group(q, place, cands.groups[0], start, end)
+        return Finding(
+            outcome.verdict,
+            ctx.reasons + outcome.reasons,
+            ctx.transfers,
+            in_force,
+            ctx.missing + outcome.missing,
+            ctx.suppliers,
+            ctx.total,
         )
 
     def _decide(
@@ -128,27 +173,16 @@ class PolicyEngine:
         cands: Candidates,
         n: int,
         place: Place,
-        facts: int,
         start: dt.date | None,
         end: dt.date | None,
-        reasons: list[Reason],
-        missing: list[str],
+        ctx: Context,
     ) -> Finding:
-        transfers, total = cands.transfers_by(end, MAX_LISTED_TRANSFERS)
-        suppliers = cands.suppliers_by(end)
-        if n == 1:
-            g = cands.groups[0]
-            outcome, in_force = self._judge_group(q, place, g, start, end, facts)
-            reasons += outcome.reasons
-            missing += outcome.missing
-            return Finding(
-                outcome.verdict, tuple(reasons), tuple(transfers), in_force, tuple(missing), tuple(suppliers), total
-            )
+        """The finding over several candidate groups: one verdict when all agree."""
         results: list[tuple[Group, Outcome]] = []
         forces: list[tuple[Condition, ...]] = []
         first: Verdict | None = None
         for g in cands.in_judging_order(end):
-            outcome, in_force = self._judge_group(q, place, g, start, end, facts)
+            outcome, in_force = self._judge_group(q, place, g, start, end)
             results.append((g, outcome))
             forces.append(in_force)
             # Once one candidate is undetermined, or two disagree, nothing the others say can
@@ -156,106 +190,151 @@ class PolicyEngine:
             if outcome.verdict is Verdict.UNDETERMINED or (first is not None and outcome.verdict is not first):
                 break
             first = outcome.verdict
+        reasons = list(ctx.reasons)
         verdict = _combine(results, reasons, n)
         conditions = {c.id: c for f in forces for c in f}
         return Finding(
             verdict=verdict,
             reasons=tuple(dict.fromkeys([*reasons, *(r for _, o in results for r in o.reasons)])),
-            transfers=tuple(transfers),
+            transfers=ctx.transfers,
             conditions=tuple(sorted(conditions.values(), key=_condition_order)),
-            missing=tuple(dict.fromkeys([*missing, *(m for _, o in results for m in o.missing)])),
-            candidates=tuple(suppliers),
-            transfers_total=total,
+            missing=tuple(dict.fromkeys([*ctx.missing, *(m for _, o in results for m in o.missing)])),
+            candidates=ctx.suppliers,
+            transfers_total=ctx.total,
         )
 
     def _judge_group(
-        self, q: Query, place: Place, g: Group, start: dt.date | None, end: dt.date | None, facts: int
+        self, q: Query, place: Place, g: Group, start: dt.date | None, end: dt.date | None
     ) -> tuple[Outcome, tuple[Condition, ...]]:
         """One group's outcome over the claim's dates, and the conditions in force on them."""
         timeline = g.timeline or self.index.timeline(g)
         first = g.first
         # An undated claim, or one starting before the first delivery: from the first delivery on.
         since = first if start is None or (first is not None and first > start) else start
-        regimes = timeline.between(since, end)
+        lo, hi = timeline.span(since, end)
+        key: tuple[Any, ...] | None = None
+        if self.memo:
+            # A group lives as long as the index, so its id is a stable key; the facts are
+            # those the group's conditions read (see `_facts`).
+            key = (id(g), lo, hi, start is None, self._facts(q, place, end, timeline.reads))
+            hit = self._outcomes.get(key)
+            if hit is not None:
+                return hit
+        regimes = timeline.regimes[lo:hi]
         if len(regimes) == 1:
             r = regimes[0]
-            memo = self._memo
-            if memo is None:
-                return judge(q, place, g, r, self.index, end), r.in_force
-            key = (id(r) << 24) | facts  # see `_judge`
-            hit = memo.get(key)
-            if hit is None:
-                hit = memo[key] = judge(q, place, g, r, self.index, end)
-            return hit, r.in_force
-        outcomes = [self._judge(q, place, g, r, end, facts) for r in regimes]
-        in_force = tuple({c.id: c for r in regimes for c in r.in_force}.values())
-        return _over_time(outcomes, regimes, q), in_force
+            result = (judge(q, place, g, r, self.index, end), r.in_force)
+        else:
+            outcomes = [judge(q, place, g, r, self.index, end) for r in regimes]
+            in_force = tuple({c.id: c for r in regimes for c in r.in_force}.values())
+            result = (_over_time(outcomes, regimes, q), in_force)
+        if key is not None:
+            self._outcomes[key] = result
+        return result
 
-    def _facts(self, q: Query, place: Place, end: dt.date | None) -> int:
-        """A small number standing for everything `judge` reads from the claim.
+    def _facts(self, q: Query, place: Place, end: dt.date | None, reads: int) -> int:
+        """A small number standing for everything the rules read from the claim, given what
+        the conditions concerned can read (`index.READS_*`).
 
-        Hashing the facts once per claim, not once per candidate and interval, is what makes
-        the memo cheaper than judging again. Only re-transfer consent looks at the day itself.
+        Conditions that name no purpose never read the claim's purpose, nor do those that
+        name no end users its actor; where no condition is in force at all, the rules read
+        nothing of the claim. Leaving out what is not read lets claims that differ only
+        there share one finding.
         """
-        if self._memo is None:
+        if not reads:
             return 0
-        key = (q.type, place, q.purpose, q.actor, end if q.type == "RETRANSFER" else None)
+        t = q.type
+        if t == "RETRANSFER":
+            # Consent is looked up for the destination country on the day, and the consents on
+            # record change only on the days some condition takes or loses force.
+            day = -1 if end is None else bisect_right(self.index.condition_days, end)
+            key: tuple[Any, ...] = (t, place.country, day)
+        else:
+            # A stated use is judged against purposes, a capture is not judged against end
+            # users; where neither is on record, a use, a sighting and a capture are judged alike.
+            kind = (
+                "USE"
+                if t == "USE" and reads & READS_PURPOSE
+                else "CAPTURE"
+                if t == "CAPTURE" and reads & READS_END_USERS
+                else "seen"
+            )
+            key = (
+                kind,
+                place,
+                q.purpose if t == "USE" and reads & READS_PURPOSE else None,
+                q.actor if t != "CAPTURE" and reads & READS_END_USERS else None,
+            )
         n = self._fact_ids.get(key)
         if n is None:
-            if len(self._fact_ids) >= MEMO_LIMIT or len(self._memo) >= MEMO_LIMIT or len(self._findings) >= MEMO_LIMIT:
-                self._fact_ids.clear()  # fact numbers are in the other keys: all start afresh together
-                self._memo.clear()
-                self._findings.clear()
-            n = self._fact_ids[key] = len(self._fact_ids)
+            if max(len(self._fact_ids), len(self._findings), len(self._hedged), len(self._outcomes)) >= MEMO_LIMIT:
+                self._forget()
+            n = self._fact_ids[key] = len(self._fact_ids) + 1
         return n
 
-    def _judge(self, q: Query, place: Place, g: Group, r: Regime, end: dt.date | None, facts: int) -> Outcome:
-        if self._memo is None:
-            return judge(q, place, g, r, self.index, end)
-        # A regime belongs to one group's timeline and lives as long as the index: its id is a
-        # stable key, and with the claim's facts number it makes one integer.
-        key = (id(r) << 24) | facts
-        hit = self._memo.get(key)
-        if hit is None:
-            hit = self._memo[key] = judge(q, place, g, r, self.index, end)
-        return hit
+    def _forget(self) -> None:
+        # Fact numbers are parts of the other keys: all memos start afresh together.
+        self._fact_ids.clear()
+        self._findings.clear()
+        self._hedged.clear()
+        self._outcomes.clear()
+        self._contexts.clear()
+        self._not_checked.clear()
 
     # steps --------------------------------------------------------------------------------
 
-    def _no_transfer(
-        self, q: Query, system: str | None, end: dt.date | None, narrowed: bool | None, reasons: list[Reason]
-    ) -> Finding:
+    def _not_applicable(self, kind: str) -> Finding:
+        hit = self._not_checked.get(kind)
+        if hit is None:
+            text = f"{kind or 'an untyped'} claim states no use, sighting, capture or hand-over to check"
+            hit = Finding(Verdict.NOT_APPLICABLE, (Reason("claim-type", "engine", "", text),))
+            if self.memo and len(self._not_checked) < MEMO_LIMIT:
+                self._not_checked[kind] = hit
+        return hit
+
+    def _no_transfer(self, q: Query, system: str | None, end: dt.date | None, narrowed: bool | None) -> Finding:
         what = system or (f"{q.category} weapons" if q.category and q.category != "generic" else "weapons")
         made = f" made in {q.origin}" if narrowed else ""
         frm = f" from {q.supplier}" if q.supplier else ""
         to = f" to {q.recipient}" if q.recipient else ""
         by = f" by {iso(end)}" if end else ""
         text = f"no transfer of {what}{made}{frm}{to}{by} is on record"
-        reasons.append(Reason("no-transfer", "registry", "", text))
-        return Finding(Verdict.UNDETERMINED, tuple(reasons), missing=(f"a transfer of {what}{made}{frm}{to}{by}",))
+        reason = Reason("no-transfer", "registry", "", text)
+        reasons = (HEDGED_REASON, reason) if q.hedged else (reason,)
+        return Finding(Verdict.UNDETERMINED, reasons, missing=(f"a transfer of {what}{made}{frm}{to}{by}",))
 
-    def _candidate_reasons(
-        self,
-        q: Query,
-        system: str | None,
-        end: dt.date | None,
-        cands: Candidates,
-        n: int,
-        reasons: list[Reason],
-        missing: list[str],
-    ) -> None:
-        what = system or (q.category if q.category and q.category != "generic" else "weapons")
-        # No date in these words: a finding is shared by claims whose dates differ but fall
-        # between the same changes of the registry (see `_shared_key`).
-        by = " that can have arrived by the event" if end else ""
-        listed = cands.listing(n, LISTED_GROUPS)
-        unnamed = " and ".join(x for x, v in (("supplier", q.supplier), ("recipient", q.recipient)) if v is None)
-        text = f"the claim names no {unnamed}; every transfer of {what}{by} on record is a candidate: {listed}"
-        reasons.append(Reason("candidates", "registry", "", text))
-        if q.supplier is None:
-            missing.append(f"the supplier (candidates: {cands.named('suppliers', end)})")
-        if q.recipient is None:
-            missing.append(f"the recipient (candidates: {cands.named('recipients', end)})")
+    def _context(
+        self, q: Query, system: str | None, end: dt.date | None, cands: Candidates, n: int, ei: int
+    ) -> Context:
+        """The stated origin, the candidates in words, and the candidate transfers and
+        suppliers by `end` (`ei`: its interval among the candidates' change days)."""
+        key = (id(cands), ei)  # candidates live as long as the index
+        if self.memo:
+            hit = self._contexts.get(key)
+            if hit is not None:
+                return hit
+        reasons: list[Reason] = []
+        missing: list[str] = []
+        if cands.origin_narrowed is not None:
+            reasons.append(_origin_reason(q.origin or "", cands.origin_narrowed))
+        if q.supplier is None or q.recipient is None:
+            what = system or (q.category if q.category and q.category != "generic" else "weapons")
+            # No date in these words: they are shared by claims whose dates differ but fall
+            # between the same changes of the registry.
+            by = " that can have arrived by the event" if end else ""
+            listed = cands.listing(n, LISTED_GROUPS)
+            unnamed = " and ".join(x for x, v in (("supplier", q.supplier), ("recipient", q.recipient)) if v is None)
+            text = f"the claim names no {unnamed}; every transfer of {what}{by} on record is a candidate: {listed}"
+            reasons.append(Reason("candidates", "registry", "", text))
+            if q.supplier is None:
+                missing.append(f"the supplier (candidates: {cands.named('suppliers', end)})")
+            if q.recipient is None:
+                missing.append(f"the recipient (candidates: {cands.named('recipients', end)})")
+        transfers, total = cands.transfers_by(end, MAX_LISTED_TRANSFERS)
+        ctx = Context(tuple(reasons), tuple(missing), tuple(transfers), total, tuple(cands.suppliers_by(end)))
+        if self.memo:
+            self._contexts[key] = ctx
+        return ctx
 
 
 def _condition_order(c: Condition) -> tuple[dt.date, str]:
