@@ -303,3 +303,9 @@ def test_a_permission_word_far_from_weapons_and_their_use_is_no_authorization() 
     assert not of_type(cs, ClaimType.AUTHORIZATION)
     cs = claims("Norway allowed Kyiv to use its NASAMS launchers against targets in Russia.")
     assert of_type(cs, ClaimType.AUTHORIZATION)
+
+
+def test_a_system_named_in_the_next_sentence_names_the_class_before() -> None:
+    cs = claims("Portugal will deliver tanks to Ukraine in March. These will be Leopard 2A4 versions.")
+    [c] = of_type(cs, ClaimType.TRANSFER)
+    assert c.weapon is not None and (c.weapon.text, c.weapon.name) == ("tanks", "Leopard 2A4")

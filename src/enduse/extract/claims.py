@@ -326,6 +326,7 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
     # with no trigger of their own.
     trophies: tuple[ActorRef | None, Claimant | None] | None = None
     claimant_at: dict[int, Claimant | None] = {}
+    previous_start: int | None = None  # the last sentence that made claims, if it is the one before
     for s, own in zip(sentences, attributions, strict=True):
         ms = [m for m in mentions if s.start <= m.start and m.end <= s.end]
         refers_back = _refers_back(s.text, lex)
@@ -343,6 +344,10 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
             [(w.start - s.start, w.end - s.start) for w in roles.weapons],
             [p - s.start for p, _, m in roles.states if m.kind != "state_adj"],
         )
+        if not found and previous_start is not None and lex.naming_back.match(s.text.lstrip(" -–—•")):
+            # "... tanks provided by Spain and Finland. These will be Leopard 2A6 versions.": the
+            # system named here is what the sentence before called by its class.
+            claims = _name_by_cataphora(claims, previous_start, roles.weapons)
         # Only weapons told apart by a name or an origin: "the weapons" refers back, it lists nothing.
         carried = not found and any(w.name or w.origins for w in roles.weapons) and trophies is not None
         if carried and trophies is not None:
@@ -379,12 +384,26 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
                     claims.append(c)
                     made.add((c.type, c.weapon.category if c.weapon else None))
         previous = made
+        previous_start = s.start if made else None
         _update_context(ctx, roles, ds)
         if found and not carried:
             capture = [c for c in claims if c.type == ClaimType.CAPTURE and c.evidence.start == s.start]
             trophies = (capture[0].actor, capture[0].claimant) if capture else None
     permissions = find_permissions(text, sentences, mentions, lex, knowledge)
     return _one_captor(apply_permissions(claims, permissions, claimant_at, knowledge))
+
+
+def _name_by_cataphora(claims: list[Claim], sentence_start: int, named: list[WeaponSpan]) -> list[Claim]:
+    """The claims of one sentence with a class-only weapon given the name of the system of that
+    class that the next sentence names."""
+    systems = {w.category: w for w in named if w.name}
+    out = []
+    for c in claims:
+        w = systems.get(c.weapon.category) if c.weapon and c.weapon.name is None else None
+        if c.evidence.start == sentence_start and c.weapon and w is not None:
+            c = dataclasses.replace(c, weapon=WeaponRef(c.weapon.text, w.name, c.weapon.category))
+        out.append(c)
+    return out
 
 
 def _one_captor(claims: list[Claim]) -> list[Claim]:

@@ -136,6 +136,7 @@ class Lexicon:
     ammunition_for: PhraseList
     not_permissions: PhraseList
     conditional_modals: PhraseList
+    naming_back: PhraseList
 
 
 def _all_languages(section: Any, name: str) -> list[str]:
@@ -177,4 +178,5 @@ def load_lexicon() -> Lexicon:
         ammunition_for=PhraseList(_all_languages(data["ammunition_for"], "ammunition_for")),
         not_permissions=PhraseList(_all_languages(data["not_permissions"], "not_permissions")),
         conditional_modals=PhraseList(_all_languages(data["conditional_modals"], "conditional_modals")),
+        naming_back=PhraseList(_all_languages(data["naming_back"], "naming_back")),
     )
