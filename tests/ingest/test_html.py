@@ -1,0 +1,24 @@
+"""Main text from HTML: when the fast path's text is checked against trafilatura's full cascade."""
+
+from __future__ import annotations
+
+from enduse.ingest.html import _fast_path_fell_short, paragraph_chars, parse_html
+
+
+def _page(paragraphs: int) -> str:
+    sentence = "This paragraph of the page says something at some length. "
+    body = "".join(f"<p>{i}. {sentence * 4}</p>" for i in range(paragraphs))
+    return f"<html><body><nav><a href='/'>Home</a></nav><div>{body}</div></body></html>"
+
+
+def test_a_short_text_from_a_page_with_much_more_paragraph_text_falls_back() -> None:
+    tree = parse_html(_page(30))
+    assert paragraph_chars(tree) > 5000
+    assert _fast_path_fell_short("x" * 600, tree)
+
+
+def test_a_short_text_that_is_most_of_the_page_is_kept() -> None:
+    tree = parse_html(_page(3))
+    assert _fast_path_fell_short("x" * 100, tree)  # below the floor: always checked
+    assert not _fast_path_fell_short("x" * 600, tree)
+    assert not _fast_path_fell_short("x" * 1200, parse_html(_page(30)))  # long enough on its own
