@@ -13,7 +13,10 @@ drift hits both sides alike:
 Reported: pages/s and MB/s of HTML per core for each, their ratio, and the token F1 of both
 outputs against the benchmark's gold bodies (`extraction_quality.body_f1`). A last line times
 the stored path as well (`pipeline.ingest_inputs` into a fresh SQLite file: one transaction
-per document, raw bytes compressed), which is what `enduse ingest` does.
+per document, raw bytes compressed, MinHash signature stored, copies grouped at the end),
+which is what `enduse ingest` does. trafilatura runs again on each page just before the
+pipeline reads it, and its time is taken out of the pipeline's, so that this ratio too is
+measured over the same stretch of a shared machine's load.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import trafilatura
@@ -92,17 +96,26 @@ def main() -> None:
     )
     print(f"speed ratio enduse / trafilatura: {t_traf / t_enduse:.2f}x")
 
+    traf_times: list[float] = []
+
+    def interleaved() -> Iterator[RawInput]:
+        for page, _ in pages:
+            t0 = time.perf_counter()
+            trafilatura.extract(page.html, url=page.url)
+            traf_times.append(time.perf_counter() - t0)
+            yield raws[page.key]
+
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")
         upgrade(engine)
         t0 = time.perf_counter()
-        report = ingest_inputs(Repository(engine), list(raws.values()))
-        stored = time.perf_counter() - t0
+        report = ingest_inputs(Repository(engine), interleaved())
+        stored = time.perf_counter() - t0 - sum(traf_times)
         engine.dispose()
     print(
         f"stored path (ingest_inputs into SQLite, {report.ingested} documents): "
         f"{len(pages) / stored:.1f} pages/s, {megabytes / stored:.2f} MB/s; "
-        f"ratio to trafilatura.extract: {(len(pages) / stored) / (n / t_traf):.2f}x"
+        f"ratio to trafilatura.extract alongside: {sum(traf_times) / stored:.2f}x"
     )
 
 
