@@ -309,3 +309,11 @@ def test_a_system_named_in_the_next_sentence_names_the_class_before() -> None:
     cs = claims("Portugal will deliver tanks to Ukraine in March. These will be Leopard 2A4 versions.")
     [c] = of_type(cs, ClaimType.TRANSFER)
     assert c.weapon is not None and (c.weapon.text, c.weapon.name) == ("tanks", "Leopard 2A4")
+
+
+def test_dates_in_a_row_after_a_leading_report_open_the_sentence() -> None:
+    cs = claims(
+        "As the agency reported earlier, on Tuesday, March 12, the governments of Portugal and Spain, "
+        "after long talks in the capital, agreed to transfer Leopard 2 tanks."
+    )
+    assert {c.when.start for c in of_type(cs, ClaimType.TRANSFER) if c.when} == {dt.date(2024, 3, 12)}

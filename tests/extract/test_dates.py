@@ -88,3 +88,11 @@ def test_a_month_precise_publication_date_resolves_days_in_that_month() -> None:
     )
     [use] = [c for c in extract(doc, cached_knowledge()) if str(c.type) == "USE"]
     assert use.when is not None and use.when.start == dt.date(2023, 9, 13)
+
+
+def test_a_weekday_against_a_month_only_publication_date_is_not_guessed() -> None:
+    ref = dt.date(2023, 9, 30)  # the end of a publication month, the most that is known
+    [d] = find_dates("The strike came on Friday.", ref, day_known=False)
+    assert d.span.start is None and d.span.text == "on Friday"
+    [d] = find_dates("The strike came on 12 September.", ref, day_known=False)
+    assert d.span.start == dt.date(2023, 9, 12)

@@ -248,15 +248,32 @@ def _when(ds: list[DateMention], trigger_abs: int, reach: int, s: Sentence, lex:
     ds = [d for d in ds if not _dates_statement(d, s, lex)]
     near = [d for d in ds if _distance(trigger_abs, (d.start, d.end)) <= reach]
     if not near:
-        opening = [d for d in ds if _OPENING.fullmatch(s.text[: d.start - s.start]) and d.start < trigger_abs]
-        if opening and s.text[opening[0].end - s.start :].lstrip().startswith(","):
-            return opening[0].span
+        opening: list[DateMention] = []
+        for d in ds:
+            if d.start >= trigger_abs:
+                break
+            # "On Sunday, August 20, ...": dates in a row open the sentence together
+            joined = opening and re.fullmatch(r"[\s,]*", s.text[opening[-1].end - s.start : d.start - s.start])
+            if joined or (not opening and _opens(s.text[: d.start - s.start], lex)):
+                opening.append(d)
+        if opening and s.text[opening[-1].end - s.start :].lstrip().startswith(","):
+            resolved = [d for d in opening if d.span.start or d.span.end] or opening
+            return resolved[-1].span
         return None
     resolved = [d for d in near if d.span.start or d.span.end] or near
     return min(resolved, key=lambda d: _distance(trigger_abs, (d.start, d.end))).span
 
 
 _OPENING = re.compile(r"[\s\-–—•]*(?:\w+\s+)?", re.I)  # "On Sunday, ...", "- On January 25, ...", "Le 11 juillet, ..."
+
+
+def _opens(before: str, lex: Lexicon) -> bool:
+    """Is a date this early in the sentence its opening ("On Sunday, ...", "As X reported, on
+    Sunday, ...")?"""
+    if _OPENING.fullmatch(before):
+        return True
+    lead, comma, rest = before.partition(",")
+    return bool(comma) and lex.reporting.search(lead) is not None and _OPENING.fullmatch(rest) is not None
 
 
 def _dates_statement(d: DateMention, s: Sentence, lex: Lexicon) -> bool:
@@ -308,6 +325,7 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
     lex = load_lexicon()
     text = document.text
     ref = _reference_date(document)
+    day_known = document.published is not None and document.published.precision == DatePrecision.DAY
     mentions = knowledge.matcher().find(text)
     if not any(m.kind in ("weapon", "weapon_class") for m in mentions):
         # Every claim is about weapons, named in the sentence or in one it refers back to; a
@@ -355,7 +373,7 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
             # the US, the UK ...": what follows a capture, with no verb of its own, lists trophies.
             found = {ClaimType.CAPTURE: 0}
             claimant = claimant or trophies[1]
-        ds = find_dates(text, ref, s.start, s.end) if (found or roles.weapons) else []
+        ds = find_dates(text, ref, s.start, s.end, day_known) if (found or roles.weapons) else []
         weapons = roles.weapons or (ctx.weapons if refers_back else [])
         made: set[tuple[ClaimType, str | None]] = set()
         for ctype, pos in sorted(found.items(), key=lambda x: x[1]):

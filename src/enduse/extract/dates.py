@@ -110,7 +110,10 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def resolve(m: re.Match[str], ref: dt.date | None) -> DateSpan | None:
+def resolve(m: re.Match[str], ref: dt.date | None, day_known: bool = True) -> DateSpan | None:
+    """The span a date expression denotes. `day_known` is False when the publication date is
+    known only to its month or year: then "on Friday", "yesterday" or "last week" cannot be
+    placed, and stay unresolved rather than guessed."""
     t = _tables()
     text = m.group(0)
     g = m.groupdict()
@@ -152,6 +155,8 @@ def resolve(m: re.Match[str], ref: dt.date | None) -> DateSpan | None:
         return DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), text, "year")
     if ref is None:
         return unresolved
+    if not day_known and (g["wd"] or g["past"] or (g["rel"] and _DAY_RELATIVE.search(g["rel"]))):
+        return DateSpan(None, None, text, "relative to a publication date known only to its month")
     if g["yearpart"]:
         y = ref.year - 1 if "last year" in text.lower() else ref.year
         lo, hi = {"start": (1, 3), "beginning": (1, 3), "middle": (5, 8), "end": (10, 12)}.get(
@@ -207,8 +212,14 @@ def _relative(rel: str, ref: dt.date, text: str) -> DateSpan:
     return DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), text, f"{rel}, from publication")
 
 
-def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
-    """Every date expression in text[start:end], resolved against `ref` (the publication date)."""
+_DAY_RELATIVE = re.compile(r"yesterday|today|tonight|weekend|week|recent|days?\b", re.I)
+
+
+def find_dates(
+    text: str, ref: dt.date | None, start: int = 0, end: int | None = None, day_known: bool = True
+) -> list[DateMention]:
+    """Every date expression in text[start:end], resolved against `ref` (the publication date,
+    `day_known` when it is known to the day)."""
     t = _tables()
     stop = len(text) if end is None else end
     segment = text[start:stop]
@@ -218,7 +229,7 @@ def find_dates(text: str, ref: dt.date | None, start: int = 0, end: int | None =
     out = []
     for m in t.pattern.finditer(text, start, stop):
         # Guard the bare month "May": only "in May", "May 2023", "22 May" and the like are dates.
-        span = resolve(m, ref)
+        span = resolve(m, ref, day_known)
         if span is not None:
             out.append(DateMention(m.start(), m.end(), span))
     return out
