@@ -97,8 +97,14 @@ class PhraseList:
             yield from self.pattern.finditer(text, pos, end)
             return
         cursor = pos
+        seen = self._seen
         for start, word in words_of(text, pos, end):
-            if start < cursor or not self._starts(word):
+            if start < cursor:
+                continue
+            hit = seen.get(word)  # inlined: this loop runs for every word of every sentence and list
+            if hit is None:
+                hit = self._starts(word)
+            if not hit:
                 continue
             m = self.pattern.match(text, start, end)
             if m:
