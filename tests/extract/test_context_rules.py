@@ -317,3 +317,11 @@ def test_dates_in_a_row_after_a_leading_report_open_the_sentence() -> None:
         "after long talks in the capital, agreed to transfer Leopard 2 tanks."
     )
     assert {c.when.start for c in of_type(cs, ClaimType.TRANSFER) if c.when} == {dt.date(2024, 3, 12)}
+
+
+def test_an_office_named_for_investigations_is_no_inquiry() -> None:
+    cs = claims("The head of the police bureau of investigations said Grad rocket launchers were sold to gangs.")
+    assert not of_type(cs, ClaimType.INVESTIGATION)
+    assert of_type(
+        claims("Police opened investigations into Grad rocket launchers sold to gangs."), ClaimType.INVESTIGATION
+    )

@@ -120,6 +120,8 @@ def _triggers(
                 continue
             if ctype == ClaimType.AUTHORIZATION and lex.not_permissions.match(sentence, pos):
                 continue  # "allows us to confirm"
+            if ctype == ClaimType.INVESTIGATION and _names_an_office(sentence, pos, lex):
+                continue  # "the bureau of investigations": an office, not an inquiry
             if ctype in EVENT_TYPES and weapon_spans and min(_distance(pos, span) for span in weapon_spans) > 100:
                 continue
             if ctype == ClaimType.AUTHORIZATION and not _about_weapons(sentence, pos, weapon_spans):
@@ -149,6 +151,11 @@ def _triggers(
 
 
 _BARE_PARTICIPLE_GAP = re.compile(r"\s+")
+
+
+def _names_an_office(sentence: str, pos: int, lex: Lexicon) -> bool:
+    window = sentence[max(0, pos - 25) : pos]
+    return any(not window[o.end() :].strip() for o in lex.office_of.finditer(window))
 
 
 def _about_weapons(sentence: str, pos: int, weapon_spans: list[tuple[int, int]]) -> bool:

@@ -143,6 +143,7 @@ class Lexicon:
     not_permissions: PhraseList
     conditional_modals: PhraseList
     naming_back: PhraseList
+    office_of: PhraseList
 
 
 def _all_languages(section: Any, name: str) -> list[str]:
@@ -185,4 +186,5 @@ def load_lexicon() -> Lexicon:
         not_permissions=PhraseList(_all_languages(data["not_permissions"], "not_permissions")),
         conditional_modals=PhraseList(_all_languages(data["conditional_modals"], "conditional_modals")),
         naming_back=PhraseList(_all_languages(data["naming_back"], "naming_back")),
+        office_of=PhraseList(_all_languages(data["office_of"], "office_of")),
     )
