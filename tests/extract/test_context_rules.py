@@ -325,3 +325,16 @@ def test_an_office_named_for_investigations_is_no_inquiry() -> None:
     assert of_type(
         claims("Police opened investigations into Grad rocket launchers sold to gangs."), ClaimType.INVESTIGATION
     )
+
+
+def test_each_item_of_a_list_is_a_weapon_even_a_bare_one() -> None:
+    cs = claims("The rebels used weapons, radios, armoured vehicles and drones supplied by Iran.")
+    assert {c.weapon.category for c in of_type(cs, ClaimType.USE) if c.weapon} == {
+        "generic",
+        "armoured vehicle",
+        "drone",
+    }
+
+
+def test_a_demand_for_more_aid_is_no_transfer() -> None:
+    assert not of_type(claims("Kyiv renewed its demands for more Leopard 2 tanks."), ClaimType.TRANSFER)

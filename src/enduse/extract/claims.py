@@ -171,7 +171,7 @@ def _asked_or_possible(sentence: str, pos: int, lex: Lexicon) -> bool:
     is not one reported or pledged."""
     window = sentence[max(0, pos - 60) : pos]
     asked = [r for r in lex.requests.finditer(window) if not r.group(0).lower().startswith("want")]
-    if asked and re.search(r"\b(?:to|à|de|zu|чтобы|щоб)\s+$", window):
+    if asked and re.search(r"\b(?:to|for|à|de|zu|чтобы|щоб)\s+(?:\w+\s+){0,2}$", window[asked[-1].end() :]):
         return True  # ("London wanted to deliver" reports an intention, which stays)
     near = sentence[max(0, pos - 25) : pos]
     return any(re.fullmatch(r"\s+(?:\w+\s+)?", near[c.end() :]) for c in lex.conditional_modals.finditer(near))

@@ -247,18 +247,25 @@ def fold_lists(text: str, weapons: list[WeaponSpan]) -> list[WeaponSpan]:
     return weapons
 
 
-def drop_redundant(weapons: list[WeaponSpan]) -> list[WeaponSpan]:
+def drop_redundant(text: str, weapons: list[WeaponSpan]) -> list[WeaponSpan]:
     """A class that only re-names a system of the same sentence ("HIMARS, a potent rocket
-    system") or a bare "weapons" beside specific ones is not a weapon of its own."""
+    system") or a bare "weapons" beside specific ones is not a weapon of its own; but a bare
+    "weapons" listed among other items ("used weapons, communications equipment, armored
+    vehicles and intelligence") is one item of the list."""
     named = {w.category for w in weapons if w.name}
     specific = any(w.category != "generic" for w in weapons)
     out = []
-    for w in weapons:
+    for i, w in enumerate(weapons):
         bare = w.name is None and not w.origins and not w.suppliers
-        if bare and (w.category in named or (w.category == "generic" and specific)):
+        listed = i + 1 < len(weapons) and bool(_LIST_ITEMS.fullmatch(text[w.end : weapons[i + 1].start]))
+        if bare and (w.category in named or (w.category == "generic" and specific and not listed)):
             continue
         out.append(w)
     return out
+
+
+# Between items of a list: ", ", " and ", or one unlisted item between them (", equipment, ").
+_LIST_ITEMS = re.compile(r"\s*,\s*(?:[\w-]+\s+){0,2}?[\w-]+\s*,\s*|\s*,\s*|\s+(?:and|et|und|и|і|та)\s+", re.I)
 
 
 _APPOSITION = re.compile(r"\s*(?:of(?:\s+the)?|–|—|-|,|\()\s*(?:the\s+)?(?:so-called\s+)?", re.I)
@@ -374,7 +381,7 @@ def read_places(text: str, s: Sentence, ms: list[Mention], k: Knowledge) -> list
 
 def read_roles(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Knowledge) -> Roles:
     return Roles(
-        weapons=drop_redundant(fold_lists(text, read_weapons(text, s, ms, lex, k))),
+        weapons=drop_redundant(text, fold_lists(text, read_weapons(text, s, ms, lex, k))),
         actors=read_actors(text, s, ms, k, lex),
         states=read_states(ms),
         places=read_places(text, s, ms, k),
