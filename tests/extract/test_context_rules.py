@@ -338,3 +338,10 @@ def test_each_item_of_a_list_is_a_weapon_even_a_bare_one() -> None:
 
 def test_a_demand_for_more_aid_is_no_transfer() -> None:
     assert not of_type(claims("Kyiv renewed its demands for more Leopard 2 tanks."), ClaimType.TRANSFER)
+
+
+def test_them_in_a_sentence_of_use_stands_for_the_weapons_before() -> None:
+    cs = claims("Belarus received Iskander missiles from Russia.\nThe occupiers are already using them against Kyiv.")
+    [use] = of_type(cs, ClaimType.USE)
+    assert use.weapon is not None and use.weapon.name == "Iskander-M"
+    assert use.actor is not None and use.actor.name == "Armed Forces of the Russian Federation"

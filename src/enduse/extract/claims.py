@@ -381,7 +381,10 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
             found = {ClaimType.CAPTURE: 0}
             claimant = claimant or trophies[1]
         ds = find_dates(text, ref, s.start, s.end, day_known) if (found or roles.weapons) else []
-        weapons = roles.weapons or (ctx.weapons if refers_back else [])
+        # "The occupiers are already using them to strike ...": a plural object pronoun in a
+        # sentence of use that names no weapon stands for the weapons of the sentence before.
+        pronoun = not roles.weapons and ClaimType.USE in found and _PLURAL_PRONOUN.search(s.text) is not None
+        weapons = roles.weapons or (ctx.weapons if refers_back or pronoun else [])
         made: set[tuple[ClaimType, str | None]] = set()
         for ctype, pos in sorted(found.items(), key=lambda x: x[1]):
             new = _claims_for(
@@ -452,6 +455,9 @@ def _as_trophies(new: list[Claim], captor: ActorRef | None, earlier: list[Claim]
         for c in new
         if not (c.weapon and c.weapon.name in taken)
     ]
+
+
+_PLURAL_PRONOUN = re.compile(r"\b(?:them|их|їх)\b", re.I)  # not "these": "these groups" is no pronoun
 
 
 # "It is planned that ...", "It was reported on Monday that ...": an "it" that stands for the
