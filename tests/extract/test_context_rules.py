@@ -345,3 +345,17 @@ def test_them_in_a_sentence_of_use_stands_for_the_weapons_before() -> None:
     [use] = of_type(cs, ClaimType.USE)
     assert use.weapon is not None and use.weapon.name == "Iskander-M"
     assert use.actor is not None and use.actor.name == "Armed Forces of the Russian Federation"
+
+
+def test_each_denial_is_a_statement_of_its_own() -> None:
+    cs = claims(
+        "Belarus has denied sending Iskander missiles to Russia.\n"
+        "Minsk again denied the report on Friday, telling the panel the flights carried food."
+    )
+    assert len(of_type(cs, ClaimType.DENIAL)) == 2
+
+
+def test_communications_equipment_is_not_a_weapon() -> None:
+    cs = claims("The rebels used weapons, communications equipment and armoured vehicles supplied by Iran.")
+    assert {c.weapon.text for c in of_type(cs, ClaimType.USE) if c.weapon} == {"weapons", "armoured vehicles"}
+    assert {c.supplier for c in of_type(cs, ClaimType.USE)} == {"IR"}

@@ -516,10 +516,16 @@ def _condition_subject(c: Claim, found: dict[ClaimType, int]) -> bool:
     return c.weapon is None or (c.weapon.name is None and c.weapon.category == "generic")
 
 
+# A permission or an inquiry told again is the same standing fact; each denial is a statement
+# of its own ("the UAE denied ...", later "a UAE official told the FT ..."), made by whoever
+# speaks, so denials are not folded.
+_RESTATED_TYPES = (ClaimType.AUTHORIZATION, ClaimType.INVESTIGATION)
+
+
 def _repeats_party(c: Claim, earlier: list[Claim]) -> bool:
-    """A party's investigation, permission or denial told again later in the document, with
-    no weapon of its own, is the same claim."""
-    if c.type not in PARTY_TYPES or c.weapon is not None or c.actor is None or c.actor.name is None:
+    """A party's investigation or permission told again later in the document, with no weapon
+    of its own, is the same claim."""
+    if c.type not in _RESTATED_TYPES or c.weapon is not None or c.actor is None or c.actor.name is None:
         return False
     return any(e.type == c.type and e.actor is not None and e.actor.name == c.actor.name for e in earlier)
 

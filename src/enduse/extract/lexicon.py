@@ -144,6 +144,7 @@ class Lexicon:
     conditional_modals: PhraseList
     naming_back: PhraseList
     office_of: PhraseList
+    civil_modifiers: PhraseList
 
 
 def _all_languages(section: Any, name: str) -> list[str]:
@@ -187,4 +188,5 @@ def load_lexicon() -> Lexicon:
         conditional_modals=PhraseList(_all_languages(data["conditional_modals"], "conditional_modals")),
         naming_back=PhraseList(_all_languages(data["naming_back"], "naming_back")),
         office_of=PhraseList(_all_languages(data["office_of"], "office_of")),
+        civil_modifiers=PhraseList(_all_languages(data["civil_modifiers"], "civil_modifiers")),
     )

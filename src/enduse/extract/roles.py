@@ -155,6 +155,9 @@ def read_weapons(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Kno
         if name is None and lex.facility_nouns.match(text, end + 1) and text[end : end + 1] in (" ", "-"):
             i = j  # "ammunition depots", "arms manufacturer": a facility or a trade, not a weapon
             continue
+        if category == "generic" and _civil_modifier(text, s.start, start, lex):
+            i = j  # "communications equipment", "medical supplies": not weapons
+            continue
         if name is not None and _ammunition_for(text, s.start, start, lex):
             # "rockets for the HIMARS", "an ammunition depot for HIMARS systems": the munitions of
             # a system, not the system. A class word just before ("rockets") is the same weapon.
@@ -207,7 +210,47 @@ def read_weapons(text: str, s: Sentence, ms: list[Mention], lex: Lexicon, k: Kno
         w.suppliers = list(dict.fromkeys(w.suppliers))
         out.append(w)
         i = j
+    _spread_trailing_cue(text, s, ms, out, lex)
     return out
+
+
+# After a list's last weapon, one more item that is not a weapon ("..., armored vehicles and
+# intelligence supplied by the UAE").
+_TRAILING_ITEM = re.compile(r"\s*,?\s+(?:and|or|as\s+well\s+as|et|und|и|і|та)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s)", re.I)
+
+
+def _spread_trailing_cue(text: str, s: Sentence, ms: list[Mention], weapons: list[WeaponSpan], lex: Lexicon) -> None:
+    """ "weapons, communications equipment and armored vehicles supplied by the UAE": a "supplied
+    by" or "made in" after a list says it of every item of the list."""
+    run: list[WeaponSpan] = []
+    for w in [*weapons, None]:
+        if w is not None and run and _LIST_ITEMS.fullmatch(text[run[-1].end : w.start]):
+            run.append(w)
+            continue
+        if len(run) > 1:
+            last = run[-1]
+            suppliers: list[str] = list(last.suppliers)
+            origins: list[str] = []
+            if not suppliers:
+                tail = _TRAILING_ITEM.match(text, last.end, s.end)
+                at = tail.end() if tail else last.end
+                sm = _SUPPLIER_AFTER.match(text[at : s.end])
+                om = _ORIGIN_AFTER.match(text[at : s.end]) or _origin_cue(lex, text[at : s.end])
+                cue = sm or om
+                if cue:
+                    codes, _ = _state_list_after(text, at + cue.end(), [x for x in ms if x.start >= at + cue.end()])
+                    suppliers, origins = (codes, []) if sm else ([], codes)
+            for x in run:
+                if suppliers and not x.suppliers:
+                    x.suppliers = list(suppliers)
+                if origins and not x.origins:
+                    x.origins = list(origins)
+        run = [w] if w is not None else []
+
+
+def _civil_modifier(text: str, sentence_start: int, start: int, lex: Lexicon) -> bool:
+    before = _WORD_BEFORE.search(text, max(sentence_start, start - 30), start)
+    return before is not None and lex.civil_modifiers.match(text, before.start(1)) is not None
 
 
 def _ammunition_for(text: str, sentence_start: int, start: int, lex: Lexicon) -> bool:
@@ -264,8 +307,14 @@ def drop_redundant(text: str, weapons: list[WeaponSpan]) -> list[WeaponSpan]:
     return out
 
 
-# Between items of a list: ", ", " and ", or one unlisted item between them (", equipment, ").
-_LIST_ITEMS = re.compile(r"\s*,\s*(?:[\w-]+\s+){0,2}?[\w-]+\s*,\s*|\s*,\s*|\s+(?:and|et|und|и|і|та)\s+", re.I)
+# Between items of a list: ", ", " and ", one unlisted item between them (", radios, "), and
+# words that modify the next item (", communications equipment").
+_LIST_ITEMS = re.compile(
+    r"(?:\s*,\s*(?:[\w-]+\s+){0,2}?[\w-]+)?"  # an unlisted item: ", radios"
+    r"(?:\s*,\s*(?:(?:and|or|et|und|и|і|та)\s+)?|\s+(?:and|or|et|und|и|і|та)\s+)"  # the separator
+    r"(?:[\w-]+\s+){0,2}",  # words that modify the next item
+    re.I,
+)
 
 
 _APPOSITION = re.compile(r"\s*(?:of(?:\s+the)?|–|—|-|,|\()\s*(?:the\s+)?(?:so-called\s+)?", re.I)
