@@ -124,7 +124,7 @@ def _triggers(
                 continue  # "the bureau of investigations": an office, not an inquiry
             if ctype in EVENT_TYPES and weapon_spans and min(_distance(pos, span) for span in weapon_spans) > 100:
                 continue
-            if ctype == ClaimType.AUTHORIZATION and not _about_weapons(sentence, pos, weapon_spans):
+            if ctype == ClaimType.AUTHORIZATION and not _about_weapons(sentence, pos, weapon_spans, lex):
                 continue
             found[ctype] = pos
             break
@@ -158,12 +158,12 @@ def _names_an_office(sentence: str, pos: int, lex: Lexicon) -> bool:
     return any(not window[o.end() :].strip() for o in lex.office_of.finditer(window))
 
 
-def _about_weapons(sentence: str, pos: int, weapon_spans: list[tuple[int, int]]) -> bool:
+def _about_weapons(sentence: str, pos: int, weapon_spans: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Is a permission word near a weapon or a word for using one? ("were not allowed to enter
     the court", far from the bombs the story is about, is not a condition on weapons.)"""
     if weapon_spans and min(_distance(pos, span) for span in weapon_spans) <= 150:
         return True
-    return _USE_OR_STRIKE.search(sentence, max(0, pos - 80), pos + 80) is not None
+    return lex.use_words.search(sentence, max(0, pos - 80), pos + 80) is not None
 
 
 def _asked_or_possible(sentence: str, pos: int, lex: Lexicon) -> bool:
@@ -188,11 +188,7 @@ def _approves_transfer(sentence: str, cue_start: int, cue_end: int, lex: Lexicon
     if transfer is None:
         return False
     between = sentence[cue_end : transfer.start()]
-    return not _BARE_USE.search(between) and lex.triggers[ClaimType.USE].search(between) is None
-
-
-# The bare verb, which the USE triggers leave out (too common alone to report a use).
-_BARE_USE = re.compile(r"\b(?:use|utiliser|einsetzen|nutzen|использовать|применять|використовувати)\b", re.I)
+    return not lex.use_words.search(between) and lex.triggers[ClaimType.USE].search(between) is None
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who)\s+(?:[\w'’]+\s+){0,4}$", re.I)
@@ -383,7 +379,7 @@ def extract(document: Document, knowledge: Knowledge) -> list[Claim]:
         ds = find_dates(text, ref, s.start, s.end, day_known) if (found or roles.weapons) else []
         # "The occupiers are already using them to strike ...": a plural object pronoun in a
         # sentence of use that names no weapon stands for the weapons of the sentence before.
-        pronoun = not roles.weapons and ClaimType.USE in found and _PLURAL_PRONOUN.search(s.text) is not None
+        pronoun = not roles.weapons and ClaimType.USE in found and lex.object_pronouns.search(s.text) is not None
         weapons = roles.weapons or (ctx.weapons if refers_back or pronoun else [])
         made: set[tuple[ClaimType, str | None]] = set()
         for ctype, pos in sorted(found.items(), key=lambda x: x[1]):
@@ -457,9 +453,6 @@ def _as_trophies(new: list[Claim], captor: ActorRef | None, earlier: list[Claim]
     ]
 
 
-_PLURAL_PRONOUN = re.compile(r"\b(?:them|их|їх)\b", re.I)  # not "these": "these groups" is no pronoun
-
-
 # "It is planned that ...", "It was reported on Monday that ...": an "it" that stands for the
 # clause after it, not for weapons named before.
 _EXPLETIVE_IT = re.compile(
@@ -485,26 +478,13 @@ _LEADING_SOURCE = re.compile(
 )
 
 
-_USE_OR_STRIKE = re.compile(
-    r"\b(?:use|using|used|strikes?|striking|attacks?|targets?|fire|firing|territory|frappes?|utilis\w*|"
-    r"Einsatz|einsetzen|Angriffe?|удар\w*|использ\w*|применен\w*|удари?\w*|використ\w*|застосув\w*)\b",
-    re.I,
-)
-
-
-def _denier_subject(sentence: str, actor: ActorRef, trigger_pos: int) -> bool:
+def _denier_subject(sentence: str, actor: ActorRef, trigger_pos: int, lex: Lexicon) -> bool:
     """Does the denying party stand right before a verb of denying ("though Tehran has denied")?
     A predicate such as "had nothing to do with" is what a speaker says of the party instead."""
-    if not _DENYING_VERB.match(sentence, trigger_pos):
+    if not lex.denying_verbs.match(sentence, trigger_pos):
         return False
     at = sentence.rfind(actor.text, 0, trigger_pos)
     return at >= 0 and trigger_pos - (at + len(actor.text)) <= 20
-
-
-_DENYING_VERB = re.compile(
-    r"(?:den[iy]|reject|refut|dismiss|dément|démenti|ni[ée]|bestr|dementi|zurückgew|опроверг|отрица|спросту|запереч)",
-    re.I,
-)
 
 
 def _condition_subject(c: Claim, found: dict[ClaimType, int]) -> bool:
@@ -598,7 +578,7 @@ def _claims_for(
         return []
     if ctype in PARTY_TYPES and not (roles.states or roles.actors or weapons or names_a_party(s.text)):
         return []
-    if ctype == ClaimType.AUTHORIZATION and not weapons and not _USE_OR_STRIKE.search(s.text):
+    if ctype == ClaimType.AUTHORIZATION and not weapons and not lex.use_words.search(s.text):
         # "limits the group's ability to", "were not allowed to enter the court": a permission
         # or restriction is about weapons, or about using them.
         return []
@@ -646,7 +626,7 @@ def _claims_for(
             if (
                 ctype == ClaimType.DENIAL
                 and actor is not None
-                and (not attributed or _denier_subject(s.text, actor, pos))
+                and (not attributed or _denier_subject(s.text, actor, pos, lex))
             ):
                 # "Both Moscow and Pyongyang have denied ...", "officials said ..., though Tehran
                 # has denied it": each denier asserts its own denial.

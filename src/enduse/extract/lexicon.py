@@ -145,6 +145,9 @@ class Lexicon:
     naming_back: PhraseList
     office_of: PhraseList
     civil_modifiers: PhraseList
+    use_words: PhraseList
+    denying_verbs: PhraseList
+    object_pronouns: PhraseList
 
 
 def _all_languages(section: Any, name: str) -> list[str]:
@@ -189,4 +192,7 @@ def load_lexicon() -> Lexicon:
         naming_back=PhraseList(_all_languages(data["naming_back"], "naming_back")),
         office_of=PhraseList(_all_languages(data["office_of"], "office_of")),
         civil_modifiers=PhraseList(_all_languages(data["civil_modifiers"], "civil_modifiers")),
+        use_words=PhraseList(_all_languages(data["use_words"], "use_words")),
+        denying_verbs=PhraseList(_all_languages(data["denying_verbs"], "denying_verbs")),
+        object_pronouns=PhraseList(_all_languages(data["object_pronouns"], "object_pronouns")),
     )
