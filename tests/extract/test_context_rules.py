@@ -359,3 +359,10 @@ def test_communications_equipment_is_not_a_weapon() -> None:
     cs = claims("The rebels used weapons, communications equipment and armoured vehicles supplied by Iran.")
     assert {c.weapon.text for c in of_type(cs, ClaimType.USE) if c.weapon} == {"weapons", "armoured vehicles"}
     assert {c.supplier for c in of_type(cs, ClaimType.USE)} == {"IR"}
+
+
+def test_an_export_to_several_states_is_no_re_export_consent() -> None:
+    cs = claims(
+        "Washington approved the sale of F-16 jets to Turkey and Greece.\nGreece will send F-16 jets to Ukraine."
+    )
+    assert not of_type(cs, ClaimType.RETRANSFER)

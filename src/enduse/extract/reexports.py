@@ -30,12 +30,24 @@ _TO_BEFORE = re.compile(r"\b(?:to|into|for)\s+(?:the\s+)?$", re.I)
 _REFERS_BACK = re.compile(r"\b(?:this|that|these|those|them|it|such)\b", re.I)
 
 
-def _recipient(text: str, sentence_start: int, pos: int, cue_abs: int) -> bool:
-    """A state after "to": the one the weapons go to ("transfer ... to Ukraine"), unless it is
-    the one the permission goes to ("gave permission for this to Lithuania")."""
-    if not _TO_BEFORE.search(text[max(sentence_start, pos - 12) : pos]):
-        return False
-    return not (0 < pos - cue_abs <= 30)
+def _receiving(text: str, sentence_start: int, states: list[tuple[int, str, Mention]], cue_abs: int) -> set[int]:
+    """Positions of the states the weapons go to: after "to" ("transfer ... to Ukraine"), with
+    those coordinated after them ("the sale of F-16s to Turkey and Greece"); not the one a
+    permission goes to ("gave permission for this to Lithuania")."""
+    out: set[int] = set()
+    last_end = -1
+    for p, _, m in states:
+        after_to = _TO_BEFORE.search(text[max(sentence_start, p - 12) : p]) is not None and not (0 < p - cue_abs <= 30)
+        listed = last_end >= 0 and _AND_LIST.fullmatch(text[last_end:p]) is not None
+        if after_to or listed:
+            out.add(p)
+            last_end = m.end
+        else:
+            last_end = -1
+    return out
+
+
+_AND_LIST = re.compile(r"\s*(?:,|,?\s+(?:and|or|et|und|и|і|та))\s+(?:the\s+)?", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +105,14 @@ def find_permissions(
         if not approver:
             continue  # the maker itself must be the one that consents
         places = {p for p, _ in roles.places}
+        receiving = _receiving(text, s.start, states, cue_abs)
         others = [
             (p, code)
             for p, code, m in states
             if code != maker
             and m.kind != "state_adj"
             and p not in places  # "strikes inside Russia": where, not who
-            and not _recipient(text, s.start, p, cue_abs)
+            and p not in receiving
         ]
         any_state = lex.any_state.search(s.text) is not None
         if not others and not any_state:
