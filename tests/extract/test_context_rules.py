@@ -366,3 +366,13 @@ def test_an_export_to_several_states_is_no_re_export_consent() -> None:
         "Washington approved the sale of F-16 jets to Turkey and Greece.\nGreece will send F-16 jets to Ukraine."
     )
     assert not of_type(cs, ClaimType.RETRANSFER)
+
+
+def test_give_transfers_only_weapons_named_after_it() -> None:
+    assert not of_type(claims("He gave no details about the HIMARS strikes near the river."), ClaimType.TRANSFER)
+    assert of_type(claims("Washington gave Ukraine 31 M1 Abrams tanks."), ClaimType.TRANSFER)
+
+
+def test_attacked_by_a_weapon_is_its_use() -> None:
+    [c] = of_type(claims("Officials said three bridges were attacked by HIMARS last week."), ClaimType.USE)
+    assert c.weapon is not None and c.weapon.name == "HIMARS"

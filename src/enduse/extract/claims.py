@@ -114,6 +114,12 @@ def _triggers(
                 continue
             if ctype == ClaimType.TRANSFER and _asked_or_possible(sentence, pos, lex):
                 continue
+            if (
+                ctype == ClaimType.TRANSFER
+                and m.group(0).lower() in _LIGHT_VERBS
+                and not any(a >= m.end() and _OBJECT_GAP.fullmatch(sentence[m.end() : a]) for a, _ in weapon_spans)
+            ):
+                continue  # "he gave no details": "give" transfers only weapons that are its object
             if ctype == ClaimType.AUTHORIZATION and lex.requests.search(sentence[max(0, pos - 40) : pos]):
                 continue
             if ctype == ClaimType.AUTHORIZATION and _approves_transfer(sentence, pos, m.end(), lex):
@@ -164,6 +170,13 @@ def _about_weapons(sentence: str, pos: int, weapon_spans: list[tuple[int, int]],
     if weapon_spans and min(_distance(pos, span) for span in weapon_spans) <= 150:
         return True
     return lex.use_words.search(sentence, max(0, pos - 80), pos + 80) is not None
+
+
+# Verbs that mean a transfer only with weapons as their object ("gave Ukraine 31 tanks").
+_LIGHT_VERBS = {"give", "gave", "giving"}
+# Up to four words between such a verb and its object ("gave Ukraine 31 more"), none of them a
+# word that makes the object something else ("gave no details about the HIMARS").
+_OBJECT_GAP = re.compile(r"(?:\s+(?!(?:no|about|on|of|up|in|way|details|information)\b)[\w$.,'’-]+){0,4}\s+", re.I)
 
 
 def _asked_or_possible(sentence: str, pos: int, lex: Lexicon) -> bool:
