@@ -468,7 +468,10 @@ def generated_claims(transfers: list[Transfer], n: int, seed: int) -> list[dict[
     each followed by copies that differ in the date, the purpose, the actor or the hedge."""
     rng = random.Random(seed)
     to_ua = [t for t in transfers if t.recipient == "UA"]
-    places = [BELGOROD, KURSK, CRIMEA, SEVASTOPOL, KHARKIV, ("RU", "RU-BRY"), ("UA", None), ("RU", None), ("PL", None)]
+    # Named and unnamed regions of both countries: regions no condition names share one
+    # worked-out finding with their code written in.
+    places = [BELGOROD, KURSK, CRIMEA, SEVASTOPOL, KHARKIV, ("RU", "RU-BRY"), ("RU", "RU-MOW"), ("UA", "UA-14")]
+    places += [("UA", None), ("RU", None), ("PL", None)]
     purposes = [None, "counter-battery", "air defence", "strike", "defence of territory"]
     actors = [None, "Ukrainian forces", "Russian Volunteer Corps", "Armed Forces of Ukraine"]
     types = ["USE", "USE", "SIGHTING", "CAPTURE", "RETRANSFER", "TRANSFER"]

@@ -179,6 +179,12 @@ class RegistryIndex:
         self.by_supplier: dict[str, list[Condition]] = defaultdict(list)
         for c in self.conditions:
             self.by_supplier[c.supplier].append(c)
+        # Every place code some condition names: other regions are judged alike (`Place.judged_as`).
+        self.named_places = frozenset(
+            code
+            for c in self.conditions
+            for code in (*c.permitted_territory, *Territory.of(c.permitted_territory).codes)
+        )
         # The days on which some condition takes or loses force, sorted.
         self.condition_days = sorted(
             {c.valid_from for c in self.conditions if c.valid_from is not None}

@@ -16,6 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+#: Stands for a region that no condition names. Such regions of one country are judged alike
+#: and differ only in the words that name them, so the engine works a finding out once with
+#: this mark and writes each region's code in afterwards (`PolicyEngine`). A private-use
+#: character: no code, name or citation contains it.
+ANY_REGION = "\ue000"
+
 
 class Place(NamedTuple):
     """A place reduced to its ISO codes: the country, and the first-level region if known."""
@@ -29,6 +35,13 @@ class Place(NamedTuple):
         if region and "-" in region:
             return cls(region[: region.index("-")], region)
         return cls(country or None, None)
+
+    def judged_as(self, named: frozenset[str]) -> Place:
+        """The place as the rules see it, given every code some condition names: a region no
+        condition names is `ANY_REGION` (all such regions of a country get one answer)."""
+        if self.region is None or self.region in named:
+            return self
+        return Place(self.country, ANY_REGION)
 
     @property
     def known(self) -> bool:

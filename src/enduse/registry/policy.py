@@ -36,7 +36,7 @@ from enduse.registry.findings import (
     query_from_dict,
 )
 from enduse.registry.index import READS_END_USERS, READS_PURPOSE, Group, RegistryIndex
-from enduse.registry.places import Place
+from enduse.registry.places import ANY_REGION, Place
 from enduse.registry.rules import Outcome, judge
 
 MEMO_LIMIT = 1_000_000  # entries per memo at most; all memos start afresh together beyond
@@ -82,6 +82,7 @@ class PolicyEngine:
         self._outcomes: dict[tuple[Any, ...], tuple[Outcome, tuple[Condition, ...]]] = {}
         self._contexts: dict[tuple[int, int], Context] = {}
         self._not_checked: dict[str, Finding] = {}
+        self._regional: dict[tuple[int, str | None], Finding] = {}
 
     def check(self, claim: Claim | Mapping[str, Any]) -> Finding:
         """The finding for one claim (a domain Claim or an interchange dict).
@@ -105,6 +106,10 @@ class PolicyEngine:
             return self._no_transfer(q, system, end, cands.origin_narrowed)
         region = q.region
         place = Place(region[: region.index("-")], region) if region and "-" in region else Place(q.country, None)
+        if self.memo:
+            # Regions no condition names are judged alike: the finding is worked out (and
+            # memoised) once for all of them and the claim's region written in (`_in_region`).
+            place = place.judged_as(index.named_places)
         # Between two consecutive days on which something changes for the candidates (a
         # delivery, a supplier's first delivery, a condition taking or losing force) every
         # day gives the same candidates and conditions: the finding depends on the dates
@@ -120,14 +125,14 @@ class PolicyEngine:
             key = (id(cands), self._facts(q, place, end, cands.reads), si, ei)
             hit = (self._hedged if q.hedged else self._findings).get(key)
             if hit is not None:
-                return hit
+                return hit if place.region is not ANY_REGION else self._in_region(hit, region)
             core = self._findings.get(key) if q.hedged else None
         if core is None:
             core = self._work_out(q, system, place, cands, n, start, end, ei)
             if key is not None:
                 self._findings[key] = core
         if not q.hedged:
-            return core
+            return core if place.region is not ANY_REGION else self._in_region(core, region)
         finding = Finding(
             core.verdict,
             (HEDGED_REASON, *core.reasons),
@@ -139,7 +144,21 @@ class PolicyEngine:
         )
         if key is not None:
             self._hedged[key] = finding
-        return finding
+        return finding if place.region is not ANY_REGION else self._in_region(finding, region)
+
+    def _in_region(self, f: Finding, region: str | None) -> Finding:
+        """Finding `f`, worked out for `ANY_REGION`, with the claim's region written in."""
+        key = (id(f), region)  # `f` is kept in a memo as long as this entry
+        hit = self._regional.get(key)
+        if hit is None:
+            code = region or ""
+            reasons = tuple(
+                r._replace(text=r.text.replace(ANY_REGION, code)) if ANY_REGION in r.text else r for r in f.reasons
+            )
+            missing = tuple(m.replace(ANY_REGION, code) for m in f.missing)
+            hit = Finding(f.verdict, reasons, f.transfers, f.conditions, missing, f.candidates, f.transfers_total)
+            self._regional[key] = hit
+        return hit
 
     def _work_out(
         self,
@@ -267,7 +286,16 @@ class PolicyEngine:
             )
         n = self._fact_ids.get(key)
         if n is None:
-            if max(len(self._fact_ids), len(self._findings), len(self._hedged), len(self._outcomes)) >= MEMO_LIMIT:
+            if (
+                max(
+                    len(self._fact_ids),
+                    len(self._findings),
+                    len(self._hedged),
+                    len(self._outcomes),
+                    len(self._regional),
+                )
+                >= MEMO_LIMIT
+            ):
                 self._forget()
             n = self._fact_ids[key] = len(self._fact_ids) + 1
         return n
@@ -280,6 +308,7 @@ class PolicyEngine:
         self._outcomes.clear()
         self._contexts.clear()
         self._not_checked.clear()
+        self._regional.clear()
 
     # steps --------------------------------------------------------------------------------
 
