@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enduse.ingest.html import _fast_path_fell_short, paragraph_chars, parse_html
+from enduse.ingest.html import _fast_path_fell_short, extract_main_text, paragraph_chars, parse_html
 
 
 def _page(paragraphs: int) -> str:
@@ -22,3 +22,16 @@ def test_a_short_text_that_is_most_of_the_page_is_kept() -> None:
     assert _fast_path_fell_short("x" * 100, tree)  # below the floor: always checked
     assert not _fast_path_fell_short("x" * 600, tree)
     assert not _fast_path_fell_short("x" * 1200, parse_html(_page(30)))  # long enough on its own
+
+
+def _article_with(extra: str) -> str:
+    sentence = "The ministry confirmed the delivery of the equipment to the brigade in the east. "
+    body = "".join(f"<p>{sentence * 3}</p>" for _ in range(6))
+    return f"<html><body><article><h1>Deliveries</h1>{body}{extra}{body}</article></body></html>"
+
+
+def test_a_table_inside_the_article_is_article_text() -> None:
+    table = "<table><tr><th>System</th><th>Units</th></tr><tr><td>Gepard turret</td><td>34</td></tr></table>"
+    text = extract_main_text(_article_with(table)).text
+    assert "Gepard turret" in text
+    assert "34" in text

@@ -12,6 +12,11 @@ favor_precision: on the Zyte pages that measured F1 0.967 against 0.957 for its 
 at about 1.5x their speed (../shared/PERF.md). When the fast path finds little or nothing,
 the full cascade gets a second look. Paragraph boundaries are kept as blank lines.
 
+Tables inside the article are kept (trafilatura's default): price lists, results, specs and
+figures are article text. Leaving them out lost 31 must-keep snippets on the trafilatura-eval
+pages (snippet F1 0.916 -> 0.921 with them) and 0.7 points of recall on the Zyte pages (F1
+0.965 -> 0.968), at no measurable cost in speed.
+
 trafilatura's own `deduplicate` stays off on purpose: it remembers paragraphs in a
 process-wide cache, so a repost or a re-fetch of a page seen earlier in the same process
 would come out empty. Repeated paragraphs within a page are removed by
@@ -88,7 +93,7 @@ def page_title(tree: Any) -> str | None:
 
 
 def _extract(tree: Any, url: str | None, fast: bool) -> str:
-    kwargs: dict[str, Any] = {"include_comments": False, "include_tables": False, "deduplicate": False}
+    kwargs: dict[str, Any] = {"include_comments": False, "include_tables": True, "deduplicate": False}
     text = trafilatura.extract(tree, url=url, fast=fast, **kwargs)
     return str(text or "")
 
