@@ -35,3 +35,20 @@ def test_a_table_inside_the_article_is_article_text() -> None:
     text = extract_main_text(_article_with(table)).text
     assert "Gepard turret" in text
     assert "34" in text
+
+
+def test_a_page_with_control_characters_still_yields_its_text() -> None:
+    # Some CMSs leave bell or backspace characters in footnotes; lxml keeps them in the tree
+    # and trafilatura then fails on it and returns nothing.
+    text = extract_main_text(_article_with("<p>Source: WWF\x07 (2020):\x07 Living Planet Report.</p>")).text
+    assert "The ministry confirmed the delivery" in text
+    assert "Living Planet Report" in text
+
+
+def test_an_end_tag_without_its_bracket_cuts_no_more_than_its_script() -> None:
+    # "</script" followed by a comment: browsers close the tag at the next ">"; a pattern that
+    # waits for "</script>" would cut everything up to the next script, article included.
+    page = _article_with("")
+    broken = page.replace("<body>", "<body><script src='a.js'></script\n <!-- plugin -->", 1)
+    broken = broken.replace("</article>", "</article><script>var x = 1;</script>", 1)
+    assert "The ministry confirmed the delivery" in extract_main_text(broken).text
