@@ -376,3 +376,11 @@ def test_give_transfers_only_weapons_named_after_it() -> None:
 def test_attacked_by_a_weapon_is_its_use() -> None:
     [c] = of_type(claims("Officials said three bridges were attacked by HIMARS last week."), ClaimType.USE)
     assert c.weapon is not None and c.weapon.name == "HIMARS"
+
+
+def test_routing_weapons_through_a_third_state_is_a_retransfer() -> None:
+    cs = claims("The group is trying to route these Grad rocket launchers through Libya to its fighters.")
+    assert of_type(cs, ClaimType.RETRANSFER)
+    assert not of_type(
+        claims("The Grad rocket launchers arrived along a supply route near Tripoli."), ClaimType.RETRANSFER
+    )
