@@ -379,7 +379,7 @@ def test_attacked_by_a_weapon_is_its_use() -> None:
 
 
 def test_routing_weapons_through_a_third_state_is_a_retransfer() -> None:
-    cs = claims("The group is trying to route these Grad rocket launchers through Libya to its fighters.")
+    cs = claims("The group is trying to route these weapons through Libya to its fighters.")
     assert of_type(cs, ClaimType.RETRANSFER)
     assert not of_type(
         claims("The Grad rocket launchers arrived along a supply route near Tripoli."), ClaimType.RETRANSFER
