@@ -384,3 +384,9 @@ def test_routing_weapons_through_a_third_state_is_a_retransfer() -> None:
     assert not of_type(
         claims("The Grad rocket launchers arrived along a supply route near Tripoli."), ClaimType.RETRANSFER
     )
+
+
+def test_a_report_seen_by_an_outlet_is_no_sighting() -> None:
+    cs = claims("The report, seen by the Daily Ledger, said Grad rocket launchers were unloaded in Chad.")
+    assert not of_type(cs, ClaimType.SIGHTING)
+    assert of_type(claims("Grad rocket launchers were seen by villagers near the border."), ClaimType.SIGHTING)

@@ -126,6 +126,8 @@ def _triggers(
                 continue
             if ctype == ClaimType.AUTHORIZATION and lex.not_permissions.match(sentence, pos):
                 continue  # "allows us to confirm"
+            if ctype == ClaimType.SIGHTING and _paper_seen(sentence, pos, m.end(), lex):
+                continue  # "a report seen by the Financial Times": read, not sighted
             if ctype == ClaimType.INVESTIGATION and _names_an_office(sentence, pos, lex):
                 continue  # "the bureau of investigations": an office, not an inquiry
             if ctype in EVENT_TYPES and weapon_spans and min(_distance(pos, span) for span in weapon_spans) > 100:
@@ -157,6 +159,12 @@ def _triggers(
 
 
 _BARE_PARTICIPLE_GAP = re.compile(r"\s+")
+
+
+def _paper_seen(sentence: str, pos: int, end: int, lex: Lexicon) -> bool:
+    if not re.match(r"\s+by\b", sentence[end : end + 6]):
+        return False
+    return lex.document_nouns.search(sentence, max(0, pos - 80), pos) is not None
 
 
 def _names_an_office(sentence: str, pos: int, lex: Lexicon) -> bool:

@@ -148,6 +148,7 @@ class Lexicon:
     use_words: PhraseList
     denying_verbs: PhraseList
     object_pronouns: PhraseList
+    document_nouns: PhraseList
 
 
 def _all_languages(section: Any, name: str) -> list[str]:
@@ -195,4 +196,5 @@ def load_lexicon() -> Lexicon:
         use_words=PhraseList(_all_languages(data["use_words"], "use_words")),
         denying_verbs=PhraseList(_all_languages(data["denying_verbs"], "denying_verbs")),
         object_pronouns=PhraseList(_all_languages(data["object_pronouns"], "object_pronouns")),
+        document_nouns=PhraseList(_all_languages(data["document_nouns"], "document_nouns")),
     )
