@@ -35,6 +35,13 @@ DATELINE = re.compile(
     r"\s*\((?P<outlet>[^()\n]{2,40})\)\s*[-–—]\s*"
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"“«'‘(]?[A-ZÀ-ÝА-ЯІЇЄ0-9])")
+#: A sentence is dropped as a repeat of an earlier one only from this many words up. Shorter
+#: pieces recur in an article that is not repeated ("Frieden in unserer Zeit?" as a subheading
+#: and again opening a paragraph), and `split_sentences` cuts after list numbers and
+#: abbreviations ("1." | "Choose the right pot", "Dr." | "Oetker"), so the key of a fragment
+#: like "1" or "1 pck dr" would drop the next list entry or table row that starts alike. On the
+#: trafilatura-eval pages this kept 6 must-keep snippets more and no must-drop one.
+MIN_REPEAT_WORDS = 5
 STOPLIST_LANGUAGES = ("English", "Russian", "Ukrainian", "German", "French", "Spanish", "Italian", "Polish")
 
 
@@ -169,13 +176,23 @@ def clean_text(text: str, extracted: bool = False) -> CleanResult:
             body_like = not f.has_copyright or f.words > 25
         else:
             body_like = f.prose or (f.words >= 6 and f.stop_ratio >= 0.25 and not f.has_copyright)
-        if not body_like or (f.repeats > 1 and not f.ends_sentence and not (extracted and f.words > 3)):
+        repeated_label = f.repeats > 1 and not f.ends_sentence and not (extracted and f.words > 3)
+        if not body_like or (repeated_label and not extracted):
             dropped.append(line)
             continue
+        if repeated_label:
+            # In an extractor's output a short line that recurs is a label of the article's own
+            # (a chorus, a list entry, a "Solution" link per exercise): kept once, not at all
+            # as in scraped text, where it is mostly menu and share-bar furniture.
+            key = normalise(line)
+            if key in seen:
+                dropped.append(line)
+                continue
+            seen.add(key)
         sentences = []
         for sentence in split_sentences(line):
             key = normalise(DATELINE.sub("", sentence))
-            if key in seen:
+            if key in seen and len(key.split()) >= MIN_REPEAT_WORDS:
                 continue
             seen.add(key)
             sentences.append(sentence)
