@@ -12,7 +12,7 @@ other claim types. They are generated in chunks outside the timed region.
 
 Reported, in claims per second of CPU time of one process (= per core):
 
-- `check`: `PolicyEngine.check(dict)` as `enduse check` calls it (parsing the dict included),
+- `check`: `PolicyEngine.check_many(dicts)` as `enduse check` calls it (parsing the dicts included),
   with the memos on (the default): a finding is shared by claims whose facts, as far as the
   conditions concerned read them, are the same and whose dates fall between the same
   registry changes, and each candidate group's outcome over a span of its timeline is kept;
@@ -32,7 +32,7 @@ import os
 import random
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -164,13 +164,13 @@ class ClaimMaker:
 
 
 def timed(
-    claims: Iterator[list[dict[str, Any]]], work: Callable[[dict[str, Any]], Any]
+    claims: Iterator[list[dict[str, Any]]], work: Callable[[list[dict[str, Any]]], Iterable[Any]]
 ) -> tuple[int, float, Counter[str]]:
-    """Claims done, CPU seconds spent in `work` only, and the verdicts."""
+    """Claims done, CPU seconds spent in `work` (a chunk of claims to their results) only, and the verdicts."""
     n, spent, verdicts = 0, 0.0, Counter[str]()
     for chunk in claims:
         t0 = time.process_time()
-        results = [work(c) for c in chunk]
+        results = list(work(chunk))
         spent += time.process_time() - t0
         n += len(chunk)
         verdicts.update(str(getattr(r, "verdict", "json")) for r in results)
@@ -207,13 +207,13 @@ def main() -> None:
     # collector need not scan its million objects again and again.
     gc.freeze()
 
-    n, spent, verdicts = timed(ClaimMaker(transfers, args.seed).chunks(args.claims), engine.check)
+    n, spent, verdicts = timed(ClaimMaker(transfers, args.seed).chunks(args.claims), engine.check_many)
     rows.append(("check", f"{n:,} claims, {spent:.1f} s CPU: {n / spent:,.0f} claims/s per core"))
     share = ", ".join(f"{v} {c / n:.1%}" for v, c in verdicts.most_common())
     rows.append(("verdicts", share))
 
     tenth = max(args.claims // 10, 1)
-    n4, spent4, _ = timed(ClaimMaker(transfers, args.seed + 2).chunks(tenth, outlets=5.0), engine.check)
+    n4, spent4, _ = timed(ClaimMaker(transfers, args.seed + 2).chunks(tenth, outlets=5.0), engine.check_many)
     rows.append(
         (
             "check, news-like",
@@ -221,7 +221,7 @@ def main() -> None:
         )
     )
 
-    n2, spent2, _ = timed(ClaimMaker(transfers, args.seed).chunks(tenth), plain.check)
+    n2, spent2, _ = timed(ClaimMaker(transfers, args.seed).chunks(tenth), plain.check_many)
     rows.append(
         (
             "check, no memo",
@@ -230,10 +230,13 @@ def main() -> None:
         )
     )
 
-    def to_line(c: dict[str, Any]) -> bytes:
-        return orjson.dumps(finding_json(engine.check(c), c.get("doc_id"), c))
+    def to_lines(chunk: list[dict[str, Any]]) -> list[bytes]:
+        return [
+            orjson.dumps(finding_json(f, c.get("doc_id"), c))
+            for c, f in zip(chunk, engine.check_many(chunk), strict=True)
+        ]
 
-    n3, spent3, _ = timed(ClaimMaker(transfers, args.seed + 1).chunks(tenth), to_line)
+    n3, spent3, _ = timed(ClaimMaker(transfers, args.seed + 1).chunks(tenth), to_lines)
     rows.append(("check + JSON", f"{n3:,} claims, {spent3:.1f} s CPU: {n3 / spent3:,.0f} claims/s per core"))
 
     width = max(len(k) for k, _ in rows)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from typing import IO, Annotated, Any
 
 import orjson
@@ -21,10 +22,36 @@ from enduse.cli.common import errors_as_messages, fail, load_settings, progress_
 from enduse.cli.registry import DatabaseOption, RegistryOption, registry_source, say
 from enduse.knowledge import cached_knowledge
 from enduse.registry import PolicyEngine, finding_json
+from enduse.registry.policy import BATCH
 
 
 def _open_in(path: str) -> IO[bytes]:
     return sys.stdin.buffer if path == "-" else open(path, "rb")
+
+
+def _batches(src: IO[bytes], skipped: list[int]) -> Iterator[list[dict[str, Any]]]:
+    """The claims of a JSONL stream in batches (`PolicyEngine.check_many` checks a batch with
+    the garbage collector paused); a line that is no JSON object is said and its number kept."""
+    batch: list[dict[str, Any]] = []
+    for n, line in enumerate(src, 1):
+        if not line.strip():
+            continue
+        try:
+            claim: Any = orjson.loads(line)
+        except orjson.JSONDecodeError as e:
+            say(f"skipped line {n}: not JSON ({e})", "yellow")
+            skipped.append(n)
+            continue
+        if not isinstance(claim, dict):
+            say(f"skipped line {n}: not a JSON object", "yellow")
+            skipped.append(n)
+            continue
+        batch.append(claim)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def check(
@@ -39,7 +66,7 @@ def check(
     """Check claims against the transfers and the conditions in force on their dates."""
     settings = load_settings(database_url=database)
     verdicts: Counter[str] = Counter()
-    bad = 0
+    skipped: list[int] = []  # numbers of the lines that are no claim
     with errors_as_messages():
         transfers, conditions, source = registry_source(registry, database)
         engine = PolicyEngine(transfers, conditions, cached_knowledge(settings.knowledge_dir))
@@ -53,28 +80,17 @@ def check(
         sink = sys.stdout.buffer if output == "-" else open(output, "wb")  # noqa: SIM115
         try:
             with progress_bar("checking", None, not quiet and output != "-") as advance:
-                for n, line in enumerate(src, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        claim: Any = orjson.loads(line)
-                    except orjson.JSONDecodeError as e:
-                        say(f"skipped line {n}: not JSON ({e})", "yellow")
-                        bad += 1
-                        continue
-                    if not isinstance(claim, dict):
-                        say(f"skipped line {n}: not a JSON object", "yellow")
-                        bad += 1
-                        continue
-                    finding = engine.check(claim)
-                    verdicts[str(finding.verdict)] += 1
-                    sink.write(orjson.dumps(finding_json(finding, claim.get("doc_id"), claim)) + b"\n")
-                    advance(str(claim.get("doc_id") or n))
+                for batch in _batches(src, skipped):
+                    for claim, finding in zip(batch, engine.check_many(batch), strict=True):
+                        verdicts[str(finding.verdict)] += 1
+                        sink.write(orjson.dumps(finding_json(finding, claim.get("doc_id"), claim)) + b"\n")
+                        advance(str(claim.get("doc_id") or ""))
         finally:
             if src is not sys.stdin.buffer:
                 src.close()
             if sink is not sys.stdout.buffer:
                 sink.close()
+    bad = len(skipped)
     total = sum(verdicts.values())
     summary = ", ".join(f"{v}: {n}" for v, n in sorted(verdicts.items()))
     say(

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from enduse.model import Transfer
@@ -65,17 +66,21 @@ class Candidates:
         timeline: Callable[[Group], Timeline],
     ) -> Candidates:
         """`timeline` gives a group's compiled timeline (`RegistryIndex.timeline`)."""
-        groups = sorted(groups, key=lambda g: (g.starts[0], g.recipient, g.supplier, g.what))
+        groups = sorted(groups, key=attrgetter("rank"))  # by (first arrival, recipient, supplier, what)
         ruled = [g for g in groups if g.supplier in ruled_suppliers]
         # Only the dates are sorted (in C); the transfers themselves are read from their groups.
         starts = sorted(chain.from_iterable(g.starts for g in groups))
         sup = _firsts([(g.starts[0], g.supplier) for g in groups])
         rec = _firsts([(g.starts[0], g.recipient) for g in groups])
         days = set(starts)
+        days.update(g.first for g in groups if g.first is not None)
+        if groups:
+            days.add(dt.date.min)  # every timeline's first bound
+        # A group whose supplier has no conditions on record has one interval and reads
+        # nothing: only the others' timelines are compiled here (of thousands of groups in a
+        # candidate set naming no recipient, few are ruled).
         reads = 0
-        for g in groups:
-            if g.first is not None:
-                days.add(g.first)
+        for g in ruled:
             t = timeline(g)
             days.update(t.bounds)
             reads |= t.reads

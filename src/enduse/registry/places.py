@@ -39,7 +39,7 @@ class Place(NamedTuple):
     def judged_as(self, named: frozenset[str]) -> Place:
         """The place as the rules see it, given every code some condition names: a region no
         condition names is `ANY_REGION` (all such regions of a country get one answer)."""
-        if self.region is None or self.region in named:
+        if self.region is None or self.region is ANY_REGION or self.region in named:
             return self
         return Place(self.country, ANY_REGION)
 
