@@ -26,7 +26,7 @@ from pathlib import Path
 from htmldate import find_date
 
 from enduse.ingest.decode import DecodeError, decode_bytes
-from enduse.ingest.html import parse_html, strip_non_content
+from enduse.ingest.html import parse_html
 from enduse.ingest.published import date_from_markup, find_published
 
 SHARED = Path(os.environ.get("ENDUSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
@@ -54,7 +54,7 @@ def pages(subset: str, limit: int = 0) -> list[tuple[str, str]]:
 
 
 def enduse_date(html: str) -> str | None:
-    tree = parse_html(strip_non_content(html))
+    tree = parse_html(html)
     markup = date_from_markup(tree) if tree is not None else None
     found = find_published(given=None, header_date=None, header_lines=[], markup=markup, retrieved=None)
     return found.value.isoformat() if found else None
