@@ -85,11 +85,15 @@ def normalise(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
-def features(line: str, repeats: int) -> LineFeatures:
-    tokens = [t.lower() for t in _WORD.findall(line)]
+def features(line: str, repeats: int, count_stops: bool = True) -> LineFeatures:
+    """The line's features; without `count_stops` its stop-word ratio is left at 0 (extracted
+    text is not scored as prose, and counting them was a fifth of the clean-up's time)."""
+    tokens = _WORD.findall(line)
     n = len(tokens)
-    stops = stopwords()
-    stop_ratio = sum(t in stops for t in tokens) / n if n else 0.0
+    stop_ratio = 0.0
+    if count_stops and n:
+        stops = stopwords()
+        stop_ratio = sum(t.lower() in stops for t in tokens) / n
     return LineFeatures(
         words=n,
         stop_ratio=stop_ratio,
@@ -157,7 +161,7 @@ def clean_text(text: str, extracted: bool = False) -> CleanResult:
     lines = join_broken_lines([ln for ln in raw_lines if ln])
     keys = [normalise(ln) for ln in lines]
     counts = Counter(keys)
-    feats = [features(ln, counts[key]) for ln, key in zip(lines, keys, strict=True)]
+    feats = [features(ln, counts[key], count_stops=not extracted) for ln, key in zip(lines, keys, strict=True)]
     if extracted:
         start, end = 0, len(lines)
     else:
@@ -171,7 +175,7 @@ def clean_text(text: str, extracted: bool = False) -> CleanResult:
     kept: list[str] = []
     dropped: list[str] = []
     seen: set[str] = set()
-    for line, f in zip(lines[start:end], feats[start:end], strict=True):
+    for line, line_key, f in zip(lines[start:end], keys[start:end], feats[start:end], strict=True):
         if extracted:
             body_like = not f.has_copyright or f.words > 25
         else:
@@ -184,20 +188,22 @@ def clean_text(text: str, extracted: bool = False) -> CleanResult:
             # In an extractor's output a short line that recurs is a label of the article's own
             # (a chorus, a list entry, a "Solution" link per exercise): kept once, not at all
             # as in scraped text, where it is mostly menu and share-bar furniture.
-            key = normalise(line)
-            if key in seen:
+            if line_key in seen:
                 dropped.append(line)
                 continue
-            seen.add(key)
+            seen.add(line_key)
+        parts = split_sentences(line)
         sentences = []
-        for sentence in split_sentences(line):
-            key = normalise(DATELINE.sub("", sentence))
+        for sentence in parts:
+            # A line of one sentence without a dateline has the line's key: not normalised twice.
+            same = len(parts) == 1 and not DATELINE.match(sentence)
+            key = line_key if same else normalise(DATELINE.sub("", sentence))
             if key in seen and len(key.split()) >= MIN_REPEAT_WORDS:
                 continue
             seen.add(key)
             sentences.append(sentence)
         if sentences:
-            kept.append(" ".join(sentences) if len(sentences) < len(split_sentences(line)) else line)
+            kept.append(" ".join(sentences) if len(sentences) < len(parts) else line)
         else:
             dropped.append(line)
     return CleanResult(text="\n\n".join(kept), header=lines[:start], footer=lines[end:], dropped=dropped)
