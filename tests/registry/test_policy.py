@@ -616,3 +616,50 @@ def test_conditions_in_force_on_a_date() -> None:
         -1
     ] == "us-ua-himars-assurance-2022"
     assert conditions_in_force(conditions, dt.date(2021, 1, 1), "US") == []
+
+
+def test_check_many_fast_path_agrees_with_working_each_claim_out() -> None:
+    """`check_many` answers repeated interchange dicts from the memo without parsing them
+    (their memo key straight from the raw fields); claims it does not cover (odd field
+    values, claim objects, other types) go through `check`. All must agree with a fresh engine."""
+    transfers, conditions = load_registry_yaml(DEMO_REGISTRY)
+    memo = PolicyEngine(transfers, conditions, cached_knowledge())
+    plain = PolicyEngine(transfers, conditions, cached_knowledge(), memo=False)
+    claims: list[Any] = generated_claims(transfers, 600, seed=5)
+    odd: list[Any] = []
+    for i, data in enumerate(claims[:60]):
+        field, value = [
+            ("type", "use"),
+            ("type", 5),
+            ("supplier", ["US"]),
+            ("supplier", " us "),
+            ("recipient", 7),
+            ("weapon", "HIMARS"),
+            ("place", {"country": "ua", "region": ["UA-63"]}),
+            ("when", {"start": 20230101, "end": None}),
+            ("purpose", 3),
+            ("actor", {"name": None, "text": ("x",)}),
+            ("hedged", 1),
+            ("negated", "yes"),
+        ][i % 12]
+        odd.append({**data, field: value})
+    odd.append(
+        Claim(
+            doc_id="case",
+            type=ClaimType.USE,
+            evidence=Evidence("...", 0, 3),
+            weapon=WeaponRef("ATACMS", "ATACMS", "missile"),
+            supplier="US",
+            recipient="UA",
+            place=PlaceRef("Belgorod", "RU", "RU-BEL"),
+            when=DateSpan(dt.date(2024, 6, 20), dt.date(2024, 6, 20)),
+        )
+    )
+    batch = claims + odd + claims[::-1] + odd
+    got = list(memo.check_many(batch))
+    assert len(got) == len(batch)
+    for data, found in zip(batch, got, strict=True):
+        expected = plain.check(data)
+        assert finding_json(found, "x", None) == finding_json(expected, "x", None), data
+    again = list(memo.check_many(claims))
+    assert sum(a is b for a, b in zip(again, got, strict=False)) > len(claims) // 2  # answered by the memo
