@@ -56,12 +56,6 @@ class Candidates:
     # claim the same finding.
     change_days: list[dt.date]
     reads: int  # what the rules of any candidate's conditions can read of a claim (index.READS_*)
-    # Coarser: the days on which the judging of the candidates changes, for a claim starting
-    # (`start_days`: a ruled group's first delivery or timeline bound) or ending
-    # (`end_days`: any group's first arrival, a ruled group's timeline bound) on them. The
-    # transfers listed change on more days; the verdict and its reasons only on these.
-    start_days: list[dt.date]
-    end_days: list[dt.date]
 
     @classmethod
     def of(
@@ -86,14 +80,10 @@ class Candidates:
         # nothing: only the others' timelines are compiled here (of thousands of groups in a
         # candidate set naming no recipient, few are ruled).
         reads = 0
-        bounds: set[dt.date] = {dt.date.min}
         for g in ruled:
             t = timeline(g)
-            bounds.update(t.bounds)
+            days.update(t.bounds)
             reads |= t.reads
-        days |= bounds
-        starts_judged = bounds | {g.first for g in ruled if g.first is not None}
-        ends_judged = bounds | {g.starts[0] for g in groups}
         return cls(
             groups=groups,
             firsts=[g.starts[0] for g in groups],
@@ -109,8 +99,6 @@ class Candidates:
             texts={},
             change_days=sorted(days),
             reads=reads,
-            start_days=sorted(starts_judged),
-            end_days=sorted(ends_judged),
         )
 
     def live(self, end: dt.date | None) -> int:

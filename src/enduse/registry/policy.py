@@ -66,15 +66,6 @@ class Context(NamedTuple):
     suppliers: tuple[str, ...]
 
 
-class Decision(NamedTuple):
-    """What the outcomes of several candidate groups add to a finding (`PolicyEngine._decide`)."""
-
-    verdict: Verdict
-    reasons: tuple[Reason, ...]
-    conditions: tuple[Condition, ...]
-    missing: tuple[str, ...]
-
-
 class PolicyEngine:
     """Checks claims against one registry; build it once and reuse it (it indexes on creation)."""
 
@@ -97,7 +88,6 @@ class PolicyEngine:
         self._hedged: dict[tuple[Any, ...], Finding] = {}
         self._outcomes: dict[tuple[Any, ...], tuple[Outcome, tuple[Condition, ...]]] = {}
         self._contexts: dict[tuple[int, int], Context] = {}
-        self._decisions: dict[tuple[Any, ...], Decision] = {}
         self._not_checked: dict[str, Finding] = {}
         self._full = False  # some memo is at MEMO_LIMIT: all start afresh before the next claim
         # `check_many`'s fast path: what raw field values of interchange dicts mean (strings
@@ -346,40 +336,7 @@ class PolicyEngine:
         end: dt.date | None,
         ctx: Context,
     ) -> Finding:
-        """The finding over several candidate groups: one verdict when all agree.
-
-        Memoised apart from the finding: the verdict, and what the groups' outcomes add to
-        the reasons, conditions and missing facts, change only on the candidates' coarser
-        `start_days` and `end_days` (their listed transfers, in `ctx`, change more often)."""
-        key: tuple[Any, ...] | None = None
-        if self.memo:
-            key = (
-                id(cands),
-                self._facts(q, place, end, cands.reads),
-                -1 if start is None else bisect_right(cands.start_days, start),
-                -1 if end is None else bisect_right(cands.end_days, end),
-            )
-            hit = self._decisions.get(key)
-            if hit is None:
-                hit = self._decisions[key] = self._judge_all(q, cands, n, place, start, end)
-        else:
-            hit = self._judge_all(q, cands, n, place, start, end)
-        verdict, reasons, conditions, missing = hit
-        return Finding(
-            verdict=verdict,
-            reasons=tuple(dict.fromkeys([*ctx.reasons, *reasons])),
-            transfers=ctx.transfers,
-            conditions=conditions,
-            missing=tuple(dict.fromkeys([*ctx.missing, *missing])),
-            candidates=ctx.suppliers,
-            transfers_total=ctx.total,
-        )
-
-    def _judge_all(
-        self, q: Query, cands: Candidates, n: int, place: Place, start: dt.date | None, end: dt.date | None
-    ) -> Decision:
-        """The verdict over the candidate groups, the reasons and missing facts the groups'
-        outcomes (and a split between them) add, and the conditions in force."""
+        """The finding over several candidate groups: one verdict when all agree."""
         results: list[tuple[Group, Outcome]] = []
         forces: list[tuple[Condition, ...]] = []
         first: Verdict | None = None
@@ -392,14 +349,17 @@ class PolicyEngine:
             if outcome.verdict is Verdict.UNDETERMINED or (first is not None and outcome.verdict is not first):
                 break
             first = outcome.verdict
-        reasons: list[Reason] = []
+        reasons = list(ctx.reasons)
         verdict = _combine(results, reasons, n)
         conditions = {c.id: c for f in forces for c in f}
-        return Decision(
-            verdict,
-            tuple(dict.fromkeys([*reasons, *(r for _, o in results for r in o.reasons)])),
-            tuple(sorted(conditions.values(), key=_condition_order)),
-            tuple(dict.fromkeys(m for _, o in results for m in o.missing)),
+        return Finding(
+            verdict=verdict,
+            reasons=tuple(dict.fromkeys([*reasons, *(r for _, o in results for r in o.reasons)])),
+            transfers=ctx.transfers,
+            conditions=tuple(sorted(conditions.values(), key=_condition_order)),
+            missing=tuple(dict.fromkeys([*ctx.missing, *(m for _, o in results for m in o.missing)])),
+            candidates=ctx.suppliers,
+            transfers_total=ctx.total,
         )
 
     def _judge_group(
@@ -479,7 +439,6 @@ class PolicyEngine:
         self._hedged.clear()
         self._outcomes.clear()
         self._contexts.clear()
-        self._decisions.clear()
         self._not_checked.clear()
         for raw in (self._raw_types, self._raw_cands, self._raw_dates, self._raw_places, self._raw_purposes):
             raw.clear()
