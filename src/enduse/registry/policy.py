@@ -31,12 +31,9 @@ from enduse.model import Claim, Condition, Finding, Reason, Transfer, Verdict
 from enduse.registry.candidates import Candidates
 from enduse.registry.dates import iso
 from enduse.registry.findings import (
-    _EMPTY,
     CHECKED_TYPES,
     MAX_LISTED_TRANSFERS,
     Query,
-    _code,
-    _date,
     query_from_claim,
     query_from_dict,
 )
@@ -49,7 +46,6 @@ BATCH = 10_000  # claims `check_many` checks with the garbage collector paused
 LISTED_GROUPS = 20  # candidate groups named in the `candidates` reason
 HEDGED = "the claim is hedged (alleged or unconfirmed); so is the finding"
 HEDGED_REASON = Reason("hedged", "engine", "", HEDGED)
-_NO = object()  # the fast path of `check_many` leaves the claim to `check`
 NEGATED = Finding(
     Verdict.NOT_APPLICABLE,
     (Reason("negated", "engine", "", "the claim says this did not happen: there is nothing to check"),),
@@ -90,14 +86,6 @@ class PolicyEngine:
         self._contexts: dict[tuple[int, int], Context] = {}
         self._not_checked: dict[str, Finding] = {}
         self._full = False  # some memo is at MEMO_LIMIT: all start afresh before the next claim
-        # `check_many`'s fast path: what raw field values of interchange dicts mean (strings
-        # only; `_NO` for values it leaves to `check`), by the claims' recurring values.
-        self._raw_types: dict[Any, Any] = {}
-        self._raw_cands: dict[tuple[Any, ...], Any] = {}
-        self._raw_dates: dict[tuple[Any, Any], Any] = {}
-        self._raw_places: dict[tuple[Any, Any], Any] = {}
-        self._raw_purposes: dict[Any, Any] = {}
-        self._raw_actors: dict[tuple[Any, Any], Any] = {}
 
     def check(self, claim: Claim | Mapping[str, Any]) -> Finding:
         """The finding for one claim (a domain Claim or an interchange dict).
@@ -114,128 +102,16 @@ class PolicyEngine:
         add objects by the hundred thousand, none of them in a cycle, and every collection
         would scan them again (about a third of the time otherwise)."""
         it = iter(claims)
-        check = self._check_batch if self.memo else self._check_each
+        check = self.check
         while batch := list(islice(it, BATCH)):
             enabled = gc.isenabled()
             gc.disable()
             try:
-                found = check(batch)
+                found = [check(c) for c in batch]
             finally:
                 if enabled:
                     gc.enable()
             yield from found
-
-    def _check_each(self, batch: list[Claim | Mapping[str, Any]]) -> list[Finding]:
-        check = self.check
-        return [check(c) for c in batch]
-
-    def _check_batch(self, batch: list[Claim | Mapping[str, Any]]) -> list[Finding]:
-        """`check` for each claim, with a fast path for interchange dicts: the memo key is
-        worked out straight from the raw fields (their meanings looked up in caches keyed on
-        the raw values), and a Query is built only when the memo does not answer.
-
-        The fast path only reads the memos: anything it does not cover (another claim type,
-        a negated claim, a field that is not a string, no live candidate, facts never seen,
-        a memo miss, memos about to start afresh) goes the ordinary way through `check`."""
-        check = self.check
-        findings, hedged_memo, fact_ids = self._findings, self._hedged, self._fact_ids
-        raw_cands, raw_places, raw_dates = self._raw_cands, self._raw_places, self._raw_dates
-        raw_purposes, raw_actors, raw_types = self._raw_purposes, self._raw_actors, self._raw_types
-        condition_days = self.index.condition_days
-        out: list[Finding] = []
-        append = out.append
-        for c in batch:
-            if c.__class__ is not dict or self._full:
-                append(check(c))
-                continue
-            get = c.get  # type: ignore[union-attr]
-            try:
-                t = raw_types.get(get("type"))
-                if t is None:
-                    t = self._raw_type(get("type"))
-                if t is _NO or get("negated"):
-                    append(check(c))
-                    continue
-                weapon, place, when = get("weapon"), get("place"), get("when")
-                if not isinstance(weapon, dict):
-                    weapon = _EMPTY
-                if not isinstance(place, dict):
-                    place = _EMPTY
-                if not isinstance(when, dict):
-                    when = _EMPTY
-                ck = (weapon.get("name"), weapon.get("category"), get("origin"), get("supplier"), get("recipient"))
-                cands = raw_cands.get(ck)
-                if cands is None:
-                    cands = self._raw_candidates(ck)
-                if cands is _NO:
-                    append(check(c))
-                    continue
-                dk = (when.get("start"), when.get("end"))
-                span = raw_dates.get(dk)
-                if span is None:
-                    span = self._raw_span(dk)
-                if span is _NO:
-                    append(check(c))
-                    continue
-                start, end = span
-                if cands.live(end) == 0:
-                    append(check(c))
-                    continue
-                pk = (place.get("country"), place.get("region"))
-                where = raw_places.get(pk)
-                if where is None:
-                    where = self._raw_place(pk)
-                if where is _NO:
-                    append(check(c))
-                    continue
-                reads = cands.reads
-                if not reads:
-                    facts: int | None = 0
-                else:
-                    if t == "RETRANSFER":
-                        day = -1 if end is None else bisect_right(condition_days, end)
-                        fk: tuple[Any, ...] = (t, where.country, day)
-                    else:
-                        purpose: Any = None
-                        actor: Any = None
-                        if t == "USE" and reads & READS_PURPOSE:
-                            kind = "USE"
-                            raw = get("purpose")
-                            purpose = raw_purposes.get(raw, _NO)
-                            if purpose is _NO:
-                                purpose = self._raw_purpose(raw)
-                        elif t == "CAPTURE" and reads & READS_END_USERS:
-                            kind = "CAPTURE"
-                        else:
-                            kind = "seen"
-                        if t != "CAPTURE" and reads & READS_END_USERS:
-                            who = get("actor")
-                            if not isinstance(who, dict):
-                                who = _EMPTY
-                            ak = (who.get("name"), who.get("text"))
-                            actor = raw_actors.get(ak)
-                            if actor is None:
-                                actor = self._raw_actor(ak)
-                        if purpose is _NO or actor is _NO:
-                            append(check(c))
-                            continue
-                        fk = (kind, where, purpose, actor)
-                    facts = fact_ids.get(fk)
-                    if facts is None:
-                        append(check(c))
-                        continue
-                days = cands.change_days
-                key = (
-                    id(cands),
-                    facts,
-                    -1 if start is None else bisect_right(days, start),
-                    -1 if end is None else bisect_right(days, end),
-                )
-                hit = (hedged_memo if get("hedged") else findings).get(key)
-            except TypeError:  # an unhashable field: the ordinary way
-                hit = None
-            append(check(c) if hit is None else hit)
-        return out
 
     def check_query(self, q: Query) -> Finding:
         if self._full:
@@ -440,56 +316,6 @@ class PolicyEngine:
         self._outcomes.clear()
         self._contexts.clear()
         self._not_checked.clear()
-        for raw in (self._raw_types, self._raw_cands, self._raw_dates, self._raw_places, self._raw_purposes):
-            raw.clear()
-        self._raw_actors.clear()
-
-    # the fast path's look-ups: each the same as `query_from_dict` and `check_query` give --------
-
-    @staticmethod
-    def _remember(cache: dict[Any, Any], key: Any, value: Any) -> Any:
-        if len(cache) < MEMO_LIMIT:
-            cache[key] = value
-        return value
-
-    def _raw_type(self, raw: Any) -> Any:
-        if not _text(raw):
-            return _NO
-        t = str(raw or "").upper()
-        return self._remember(self._raw_types, raw, t if t in CHECKED_TYPES else _NO)
-
-    def _raw_candidates(self, key: tuple[Any, ...]) -> Any:
-        if not all(_text(x) for x in key):
-            return _NO
-        name, category, origin, supplier, recipient = key
-        system = self.index.catalog.canonical(name) if name else None
-        cands = self.index.candidates(_code(recipient), _code(supplier), system, category or None, _code(origin))
-        return self._remember(self._raw_cands, key, cands)
-
-    def _raw_span(self, key: tuple[Any, Any]) -> Any:
-        if not (_text(key[0]) and _text(key[1])):
-            return _NO
-        start, end = _date(key[0]), _date(key[1])
-        return self._remember(self._raw_dates, key, (start or end, end or start))
-
-    def _raw_place(self, key: tuple[Any, Any]) -> Any:
-        if not (_text(key[0]) and _text(key[1])):
-            return _NO
-        country, region = _code(key[0]), _code(key[1])
-        place = Place(region[: region.index("-")], region) if region and "-" in region else Place(country, None)
-        return self._remember(self._raw_places, key, place)
-
-    def _raw_purpose(self, raw: Any) -> Any:
-        if not _text(raw):
-            return _NO
-        return self._remember(self._raw_purposes, raw, str(raw).strip().lower() if raw else None)
-
-    def _raw_actor(self, key: tuple[Any, Any]) -> Any:
-        if not (_text(key[0]) and _text(key[1])):
-            return _NO
-        name, words = key
-        names: tuple[str, ...] = (name, words) if name and words else (name or words,) if name or words else ()
-        return self._remember(self._raw_actors, key, names)
 
     # steps --------------------------------------------------------------------------------
 
@@ -545,11 +371,6 @@ class PolicyEngine:
         if self.memo:
             self._contexts[key] = ctx
         return ctx
-
-
-def _text(value: Any) -> bool:
-    """Whether the fast path of `check_many` takes a raw field value (a string, or none)."""
-    return value is None or value.__class__ is str
 
 
 def _hedge(f: Finding) -> Finding:
