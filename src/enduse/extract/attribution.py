@@ -249,6 +249,15 @@ def _state_acts(sentence: str, verb_end: int, a: int, b: int, mentions: list[Men
     return any(m.kind in ("state", "state_metonym") and a <= m.start and m.end <= b for m in mentions)
 
 
+def after_leading_source(sentence: str) -> int:
+    """Where the clause starts after a source named first ("According to Russian officials,
+    they ..." -> the offset of "they"); 0 when the sentence opens with no such source."""
+    m = _words().according.match(sentence)
+    if m is None or not sentence[m.end(1) :].startswith(","):
+        return 0
+    return m.end(1) + 1 + len(sentence[m.end(1) + 1 :]) - len(sentence[m.end(1) + 1 :].lstrip())
+
+
 _RELAYED = re.compile(
     r"(?:reported|published|written)\s+(?:in\s+(?:the\s+)?\w+\s+)?by\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})"
 )

@@ -18,17 +18,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from enduse.extract.attribution import attribute, document_claimant
+from enduse.extract.attribution import after_leading_source, attribute, document_claimant
 from enduse.extract.dates import DateMention, find_dates
 from enduse.extract.lexicon import Lexicon, load_lexicon
 from enduse.extract.parties import (
-    after_preposition,
     agent_of_gerund,
+    denier_subject,
+    first_recipient,
     names_a_party,
     party_actors,
     recipient_of,
     retransfer_actor,
     state_code,
+    subject_state,
+    subjects_after,
     transfer_actor,
     user_actor,
 )
@@ -486,26 +489,8 @@ _EXPLETIVE_IT = re.compile(
 def _refers_back(sentence: str, lex: Lexicon) -> bool:
     """Does the sentence open by referring to what the one before named ("These include ...",
     "According to officials, they were fired at ...")?"""
-    lead = _LEADING_SOURCE.match(sentence)
-    rest = sentence[lead.end() :] if lead else sentence
+    rest = sentence[after_leading_source(sentence) :]
     return bool(lex.anaphora.match(rest)) and not _EXPLETIVE_IT.match(rest)
-
-
-# A source named before the clause: "According to Russian officials, they ..."
-_LEADING_SOURCE = re.compile(
-    r"(?:according\s+to|as\s+reported\s+by|selon|d['’]après|laut|по\s+словам|по\s+данным|за\s+словами|за\s+даними)"
-    r"\s[^,]{1,80},\s*",
-    re.I,
-)
-
-
-def _denier_subject(sentence: str, actor: ActorRef, trigger_pos: int, lex: Lexicon) -> bool:
-    """Does the denying party stand right before a verb of denying ("though Tehran has denied")?
-    A predicate such as "had nothing to do with" is what a speaker says of the party instead."""
-    if not lex.denying_verbs.match(sentence, trigger_pos):
-        return False
-    at = sentence.rfind(actor.text, 0, trigger_pos)
-    return at >= 0 and trigger_pos - (at + len(actor.text)) <= 20
 
 
 def _condition_subject(c: Claim, found: dict[ClaimType, int]) -> bool:
@@ -647,7 +632,7 @@ def _claims_for(
             if (
                 ctype == ClaimType.DENIAL
                 and actor is not None
-                and (not attributed or _denier_subject(s.text, actor, pos, lex))
+                and (not attributed or denier_subject(s.text, actor, pos, lex))
             ):
                 # "Both Moscow and Pyongyang have denied ...", "officials said ..., though Tehran
                 # has denied it": each denier asserts its own denial.
@@ -684,20 +669,20 @@ def _claims_for(
     subject_codes = [c for c in (state_code(n, k) for n in subject_suppliers) if c]
     if ctype == ClaimType.TRANSFER and lex.receive_verbs.match(s.text, pos):
         # "Russia received drones from Iran": the subject of a verb of receiving is the recipient.
-        receiver = _subject_state(roles, s.text, s.start, pos)
+        receiver = subject_state(roles, s.text, s.start, pos)
         if receiver is not None:
             recipient, subject_codes = receiver, []
     if ctype == ClaimType.TRANSFER:
         subject_codes = [c for c in subject_codes if c != recipient]  # "Україні" (to Ukraine) is no subject
     if ctype == ClaimType.TRANSFER and not subject_codes and not any(w.suppliers for w in weapons):
         # "винищувачі F-16 Україні зобов'язались надати Бельгія та Норвегія": a subject after the verb.
-        subject_codes = _subjects_after(roles, s.text, s.start, pos, recipient, weapons)
+        subject_codes = subjects_after(roles, s.text, s.start, pos, recipient, weapons)
     gerund_agent = agent_of_gerund(roles, pos, s.start) if ctype == ClaimType.TRANSFER else None
     if gerund_agent:
         subject_codes = [gerund_agent]  # "accused North Korea of transferring": North Korea supplies
     if ctype == ClaimType.RETRANSFER and not any(w.suppliers for w in weapons):
         # "weapons sent to Ukraine have made their way to ...": the state that received them passes them on.
-        first_holder = _first_recipient(roles, s.text, s.start, lex)
+        first_holder = first_recipient(roles, s.text, s.start, lex)
         subject_codes = [first_holder] if first_holder else []
         if first_holder is not None and recipient == first_holder:
             recipient = None  # it received them first; where they went next is another state
@@ -746,58 +731,6 @@ def _claims_for(
                     )
                 )
     return out
-
-
-def _subjects_after(
-    roles: Roles, sentence: str, offset: int, pos: int, recipient: str | None, weapons: list[WeaponSpan]
-) -> list[str]:
-    """States coordinated after the verb as its subject, in languages that put it there: not
-    the recipient, not the object of a preposition, not part of a weapon's name or origin."""
-    inside = [(w.start - offset, w.end - offset) for w in weapons]
-    out: list[str] = []
-    last_end = -1
-    for p, code, m in roles.states:
-        at = p - offset
-        if at <= pos or m.kind == "state_adj" or code == recipient or any(a <= at < b for a, b in inside):
-            continue
-        if after_preposition(sentence, at):
-            continue
-        if out and not _LIST_GAP.fullmatch(sentence[last_end:at]):
-            break
-        out.append(code)
-        last_end = m.end - offset
-    return out
-
-
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|та|і|й|и|et|und))\s+", re.I)
-
-
-def _subject_state(roles: Roles, sentence: str, offset: int, pos: int) -> str | None:
-    """The state named just before a verb as its subject ("Russia received", "Kyiv has received")."""
-    for p, code, m in reversed(roles.states):
-        at = p - offset
-        if at < pos and m.kind != "state_adj" and _SUBJECT_GAP.fullmatch(sentence[m.end - offset : pos]):
-            return code
-    return None
-
-
-_SUBJECT_GAP = re.compile(r"\s+(?:\w+\s+){0,3}?", re.I)
-
-
-def _first_recipient(roles: Roles, sentence: str, offset: int, lex: Lexicon) -> str | None:
-    """The state a transfer verb sends weapons to: "weapons shipped to Ukraine", "guns sent to Kyiv"."""
-    for p, code, m in roles.states:
-        pos = p - offset
-        if m.kind == "state_adj":
-            continue
-        before = sentence[max(0, pos - 60) : pos]
-        to = _TO_STATE.search(before)
-        if to and lex.triggers[ClaimType.TRANSFER].search(before, 0, to.start() + 1):
-            return code
-    return None
-
-
-_TO_STATE = re.compile(r"\s+to\s+(?:the\s+)?$", re.I)
 
 
 _PARTICIPLE_GAP = re.compile(r"^[\s,]*(?:\w+ly\s+)?(?:(?:been|being|were|was|are|is)\s+)?$")

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from enduse.extract.roles import Roles, WeaponSpan
+from enduse.extract.lexicon import Lexicon
+from enduse.extract.roles import LIST_SEP, Roles, WeaponSpan
 from enduse.knowledge import Knowledge
-from enduse.model import ActorRef
+from enduse.model import ActorRef, ClaimType
 
 _GOVERNMENTS: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
 
@@ -252,3 +253,61 @@ def _catalog_governments(k: Knowledge) -> dict[str, str]:
 def names_a_party(text: str) -> bool:
     """Does the sentence name an authority that could investigate, permit or deny?"""
     return bool(_GENERIC_PARTY.search(text))
+
+
+def denier_subject(sentence: str, actor: ActorRef, trigger_pos: int, lex: Lexicon) -> bool:
+    """Does the denying party stand right before a verb of denying ("though Tehran has denied")?
+    A predicate such as "had nothing to do with" is what a speaker says of the party instead."""
+    if not lex.denying_verbs.match(sentence, trigger_pos):
+        return False
+    at = sentence.rfind(actor.text, 0, trigger_pos)
+    return at >= 0 and trigger_pos - (at + len(actor.text)) <= 20
+
+
+def subjects_after(
+    roles: Roles, sentence: str, offset: int, pos: int, recipient: str | None, weapons: list[WeaponSpan]
+) -> list[str]:
+    """States coordinated after the verb as its subject, in languages that put it there: not
+    the recipient, not the object of a preposition, not part of a weapon's name or origin."""
+    inside = [(w.start - offset, w.end - offset) for w in weapons]
+    out: list[str] = []
+    last_end = -1
+    for p, code, m in roles.states:
+        at = p - offset
+        if at <= pos or m.kind == "state_adj" or code == recipient or any(a <= at < b for a, b in inside):
+            continue
+        if after_preposition(sentence, at):
+            continue
+        if out and not LIST_SEP.match(sentence[last_end:at]):
+            break
+        out.append(code)
+        last_end = m.end - offset
+    return out
+
+
+def subject_state(roles: Roles, sentence: str, offset: int, pos: int) -> str | None:
+    """The state named just before a verb as its subject ("Russia received", "Kyiv has received")."""
+    for p, code, m in reversed(roles.states):
+        at = p - offset
+        if at < pos and m.kind != "state_adj" and _SUBJECT_GAP.fullmatch(sentence[m.end - offset : pos]):
+            return code
+    return None
+
+
+_SUBJECT_GAP = re.compile(r"\s+(?:\w+\s+){0,3}?", re.I)
+
+
+def first_recipient(roles: Roles, sentence: str, offset: int, lex: Lexicon) -> str | None:
+    """The state a transfer verb sends weapons to: "weapons shipped to Ukraine", "guns sent to Kyiv"."""
+    for p, code, m in roles.states:
+        pos = p - offset
+        if m.kind == "state_adj":
+            continue
+        before = sentence[max(0, pos - 60) : pos]
+        to = _TO_STATE.search(before)
+        if to and lex.triggers[ClaimType.TRANSFER].search(before, 0, to.start() + 1):
+            return code
+    return None
+
+
+_TO_STATE = re.compile(r"\s+to\s+(?:the\s+)?$", re.I)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from enduse.extract.lexicon import Lexicon
 from enduse.extract.parties import government_of
-from enduse.extract.roles import WeaponSpan, read_roles
+from enduse.extract.roles import LIST_SEP, WeaponSpan, read_roles
 from enduse.extract.sentences import Sentence
 from enduse.knowledge import Knowledge
 from enduse.model import ActorRef, Claim, Claimant, ClaimType, Evidence, Mention, WeaponRef
@@ -38,16 +38,13 @@ def _receiving(text: str, sentence_start: int, states: list[tuple[int, str, Ment
     last_end = -1
     for p, _, m in states:
         after_to = _TO_BEFORE.search(text[max(sentence_start, p - 12) : p]) is not None and not (0 < p - cue_abs <= 30)
-        listed = last_end >= 0 and _AND_LIST.fullmatch(text[last_end:p]) is not None
+        listed = last_end >= 0 and LIST_SEP.match(text[last_end:p]) is not None
         if after_to or listed:
             out.add(p)
             last_end = m.end
         else:
             last_end = -1
     return out
-
-
-_AND_LIST = re.compile(r"\s*(?:,|,?\s+(?:and|or|et|und|и|і|та))\s+(?:the\s+)?", re.I)
 
 
 @dataclass(frozen=True, slots=True)

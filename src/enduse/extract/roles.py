@@ -26,7 +26,7 @@ _SUPPLIER_AFTER = re.compile(
     r"|\s*(?:from|aus|з|із|зі|из))\s+",
     re.IGNORECASE,
 )
-_LIST_SEP = re.compile(
+LIST_SEP = re.compile(
     r"^(?:\s*,\s*|\s*,?\s+(?:and|or|as\s+well\s+as|и|или|та|і|й|або|et|ou|und|oder|y|e)\s+)(?:the\s+)?$", re.IGNORECASE
 )
 # Generic users of weapons that no catalog lists: "anti-Putin armed groups", "pro-Ukrainian troops".
@@ -81,7 +81,7 @@ def _state_list_after(text: str, pos: int, mentions: list[Mention]) -> tuple[lis
         gap = text[cursor : m.start]
         if m.kind not in ("state", "state_metonym"):
             break
-        if codes and not (_LIST_SEP.match(gap) or _UNKNOWN_MEMBER.match(gap)):
+        if codes and not (LIST_SEP.match(gap) or _UNKNOWN_MEMBER.match(gap)):
             break
         if not codes and gap.strip().lower() not in (
             "",
@@ -408,7 +408,7 @@ def read_places(text: str, s: Sentence, ms: list[Mention], k: Knowledge) -> list
         m.start for m in ms if m.kind == "actor" and m.entry_id in k.actors and k.actors[m.entry_id].kind == "person"
     }
     for m in ms:
-        listed = last_end >= 0 and bool(_LIST_SEP.match(text[last_end : m.start]))
+        listed = last_end >= 0 and bool(LIST_SEP.match(text[last_end : m.start]))
         if m.kind == "place" and (m.end + 1 in people or m.start in people):
             continue  # "Vladimir Zelensky": a first name, not the town of Vladimir
         if m.kind == "place" and m.entry_id in k.places and not m.text.islower():
