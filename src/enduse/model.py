@@ -444,22 +444,120 @@ class Reason(NamedTuple):
         return f"[{self.rule} · {self.status}] {self.text}{cite}"
 
 
-@dataclass(slots=True)
+#: Stands, in the reasoning of a finding, for a region that no condition names (`Finding.region`).
+#: A private-use character: no code, name or citation contains it.
+ANY_REGION = "\ue000"
+
+
 class Finding:
     """The policy engine's verdict on a claim or assertion, with the reasoning behind it.
 
     The engine hands one Finding to every claim with the same facts, so its collections are
-    tuples and nothing assigns to a finding once made (not frozen: a frozen dataclass costs
-    four times as much to build, and the engine builds hundreds of thousands a second).
+    tuples and nothing assigns to a finding once made (a plain class with slots: a frozen
+    dataclass costs four times as much to build, and the engine builds hundreds of thousands
+    a second).
+
+    Claims about regions that no condition names are judged alike: the engine works their
+    reasoning out once, with `ANY_REGION` where the region's code goes, and each such claim
+    gets a finding that shares it and says its `region`. `reasons` and `missing` write the
+    code in when read, so a finding reads the same however it was worked out.
     """
 
-    verdict: Verdict
-    reasons: tuple[Reason, ...] = ()
-    transfers: tuple[Transfer, ...] = ()  # candidate transfers, earliest first, a bounded number of them
-    conditions: tuple[Condition, ...] = ()  # the conditions in force on the claim's dates
-    missing: tuple[str, ...] = ()  # what would settle it, in words; never guessed
-    candidates: tuple[str, ...] = ()  # candidate suppliers, by first arrival
-    transfers_total: int = 0  # candidate transfers in all
+    __slots__ = (
+        "_missing",
+        "_reasons",
+        "candidates",
+        "conditions",
+        "region",
+        "transfers",
+        "transfers_total",
+        "verdict",
+    )
+
+    def __init__(
+        self,
+        verdict: Verdict,
+        reasons: tuple[Reason, ...] = (),
+        transfers: tuple[Transfer, ...] = (),  # candidate transfers, earliest first, a bounded number of them
+        conditions: tuple[Condition, ...] = (),  # the conditions in force on the claim's dates
+        missing: tuple[str, ...] = (),  # what would settle it, in words; never guessed
+        candidates: tuple[str, ...] = (),  # candidate suppliers, by first arrival
+        transfers_total: int = 0,  # candidate transfers in all
+        region: str | None = None,  # the code written in for ANY_REGION, when the reasoning is shared
+    ) -> None:
+        self.verdict = verdict
+        self._reasons = reasons
+        self.transfers = transfers
+        self.conditions = conditions
+        self._missing = missing
+        self.candidates = candidates
+        self.transfers_total = transfers_total
+        self.region = region
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        code = self.region
+        if code is None:
+            return self._reasons
+        return tuple(
+            r._replace(text=r.text.replace(ANY_REGION, code)) if ANY_REGION in r.text else r for r in self._reasons
+        )
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        code = self.region
+        if code is None:
+            return self._missing
+        return tuple(m.replace(ANY_REGION, code) for m in self._missing)
+
+    def in_region(self, region: str) -> Finding:
+        """This finding, worked out for `ANY_REGION`, as the finding of a claim in `region`."""
+        return Finding(
+            self.verdict,
+            self._reasons,
+            self.transfers,
+            self.conditions,
+            self._missing,
+            self.candidates,
+            self.transfers_total,
+            region,
+        )
+
+    def hedged(self, reason: Reason) -> Finding:
+        """This finding with `reason` (the claim is hedged) said first."""
+        return Finding(
+            self.verdict,
+            (reason, *self._reasons),
+            self.transfers,
+            self.conditions,
+            self._missing,
+            self.candidates,
+            self.transfers_total,
+            self.region,
+        )
+
+    def _shown(self) -> tuple[Any, ...]:
+        return (
+            self.verdict,
+            self.reasons,
+            self.transfers,
+            self.conditions,
+            self.missing,
+            self.candidates,
+            self.transfers_total,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        """Findings are equal when they read the same (a shared reasoning or not)."""
+        if not isinstance(other, Finding):
+            return NotImplemented
+        return self._shown() == other._shown()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable in principle, as the dataclass was
+
+    def __repr__(self) -> str:
+        names = ("verdict", "reasons", "transfers", "conditions", "missing", "candidates", "transfers_total")
+        return "Finding(" + ", ".join(f"{n}={v!r}" for n, v in zip(names, self._shown(), strict=True)) + ")"
 
     @property
     def transfer_ids(self) -> list[str]:

@@ -56,6 +56,12 @@ class Candidates:
     # claim the same finding.
     change_days: list[dt.date]
     reads: int  # what the rules of any candidate's conditions can read of a claim (index.READS_*)
+    # Fewer: the days on which the judging of the candidates can change. The engine judges
+    # the live groups with conditions on record, then at most one without (it settles
+    # nothing), so the verdict and its reasons change only on the days where a ruled group's
+    # timeline changes or it first arrives, and where the first and second unruled groups
+    # arrive (whether there are others left unjudged). The transfers listed change more often.
+    verdict_days: list[dt.date]
 
     @classmethod
     def of(
@@ -80,10 +86,16 @@ class Candidates:
         # nothing: only the others' timelines are compiled here (of thousands of groups in a
         # candidate set naming no recipient, few are ruled).
         reads = 0
+        judging = {dt.date.min}
         for g in ruled:
             t = timeline(g)
-            days.update(t.bounds)
+            judging.update(t.bounds)
+            judging.add(g.starts[0])
+            if g.first is not None:
+                judging.add(g.first)
             reads |= t.reads
+        judging.update([g.starts[0] for g in groups if g.supplier not in ruled_suppliers][:2])
+        days |= judging
         return cls(
             groups=groups,
             firsts=[g.starts[0] for g in groups],
@@ -99,6 +111,7 @@ class Candidates:
             texts={},
             change_days=sorted(days),
             reads=reads,
+            verdict_days=sorted(judging),
         )
 
     def live(self, end: dt.date | None) -> int:

@@ -16,11 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-#: Stands for a region that no condition names. Such regions of one country are judged alike
-#: and differ only in the words that name them, so the engine works a finding out once with
-#: this mark and writes each region's code in afterwards (`PolicyEngine`). A private-use
-#: character: no code, name or citation contains it.
-ANY_REGION = "\ue000"
+# Regions that no condition names are judged alike and differ only in the words that name
+# them: the engine works their finding out once, for this mark (`model.Finding.region`).
+from enduse.model import ANY_REGION
 
 
 class Place(NamedTuple):

@@ -38,7 +38,7 @@ from enduse.registry.findings import (
     query_from_dict,
 )
 from enduse.registry.index import READS_END_USERS, READS_PURPOSE, Group, RegistryIndex
-from enduse.registry.places import ANY_REGION, Place
+from enduse.registry.places import Place
 from enduse.registry.rules import Outcome, judge
 
 MEMO_LIMIT = 1_000_000  # entries per memo at most; all memos start afresh together beyond
@@ -60,6 +60,15 @@ class Context(NamedTuple):
     transfers: tuple[Transfer, ...]
     total: int
     suppliers: tuple[str, ...]
+
+
+class Decision(NamedTuple):
+    """What the outcomes of several candidate groups add to a finding (`PolicyEngine._decide`)."""
+
+    verdict: Verdict
+    reasons: tuple[Reason, ...]
+    conditions: tuple[Condition, ...]
+    missing: tuple[str, ...]
 
 
 class PolicyEngine:
@@ -84,6 +93,7 @@ class PolicyEngine:
         self._hedged: dict[tuple[Any, ...], Finding] = {}
         self._outcomes: dict[tuple[Any, ...], tuple[Outcome, tuple[Condition, ...]]] = {}
         self._contexts: dict[tuple[int, int], Context] = {}
+        self._decisions: dict[tuple[Any, ...], Decision] = {}
         self._not_checked: dict[str, Finding] = {}
         self._full = False  # some memo is at MEMO_LIMIT: all start afresh before the next claim
 
@@ -153,28 +163,26 @@ class PolicyEngine:
         ei = -1 if end is None else bisect_right(days, end)
         if not self.memo:
             core = self._work_out(q, system, place, cands, n, start, end, ei)
-            return _hedge(core) if q.hedged else core
-        key = (id(cands), self._facts(q, place, end, cands.reads), si, ei)
-        memo = self._hedged if q.hedged else self._findings
-        hit = memo.get(key)
-        if hit is not None:
-            return hit
+            return core.hedged(HEDGED_REASON) if q.hedged else core
+        # Regions no condition names are judged alike: their finding is worked out (and
+        # memoised) once for all of them, and each claim's finding shares it, with its own
+        # region's code to write in (`Finding.region`).
         judged = place.judged_as(self.index.named_places)
-        if judged is not place:
-            # Regions no condition names are judged alike: the finding is worked out (and
-            # memoised) once for all of them, and this region's code written in.
-            finding = _in_region(self._finding(q, system, judged, cands, n, start, end), place.region)
-        elif q.hedged:
-            # A hedged claim's finding is the plain one with the hedge said first: it is
-            # worked out once for both.
-            plain = self._findings.get(key)
-            if plain is None:
-                plain = self._findings[key] = self._work_out(q, system, place, cands, n, start, end, ei)
-            finding = _hedge(plain)
-        else:
-            finding = self._work_out(q, system, place, cands, n, start, end, ei)
-        memo[key] = finding
-        return finding
+        key = (id(cands), self._facts(q, judged, end, cands.reads), si, ei)
+        memo = self._hedged if q.hedged else self._findings
+        finding = memo.get(key)
+        if finding is None:
+            if q.hedged:
+                # A hedged claim's finding is the plain one with the hedge said first: it is
+                # worked out once for both.
+                plain = self._findings.get(key)
+                if plain is None:
+                    plain = self._findings[key] = self._work_out(q, system, judged, cands, n, start, end, ei)
+                finding = plain.hedged(HEDGED_REASON)
+            else:
+                finding = self._work_out(q, system, judged, cands, n, start, end, ei)
+            memo[key] = finding
+        return finding if judged is place else finding.in_region(place.region or "")
 
     def _work_out(
         self,
@@ -212,7 +220,42 @@ class PolicyEngine:
         end: dt.date | None,
         ctx: Context,
     ) -> Finding:
-        """The finding over several candidate groups: one verdict when all agree."""
+        """The finding over several candidate groups: one verdict when all agree.
+
+        The verdict, and what the groups' outcomes add to the reasons, conditions and missing
+        facts, change only on the candidates' `verdict_days`; the transfers listed (`ctx`)
+        change on more days. So the decision is memoised apart from the finding."""
+        if self.memo:
+            days = cands.verdict_days
+            key = (
+                id(cands),
+                self._facts(q, place, end, cands.reads),
+                -1 if start is None else bisect_right(days, start),
+                -1 if end is None else bisect_right(days, end),
+            )
+            decision = self._decisions.get(key)
+            if decision is None:
+                decision = self._decisions[key] = self._judge_all(q, cands, n, place, start, end)
+        else:
+            decision = self._judge_all(q, cands, n, place, start, end)
+        verdict, reasons, conditions, missing = decision
+        # The context says what the candidates are, the decision what the rules made of
+        # them: their reasons and missing facts never repeat each other.
+        return Finding(
+            verdict,
+            ctx.reasons + reasons,
+            ctx.transfers,
+            conditions,
+            ctx.missing + missing,
+            ctx.suppliers,
+            ctx.total,
+        )
+
+    def _judge_all(
+        self, q: Query, cands: Candidates, n: int, place: Place, start: dt.date | None, end: dt.date | None
+    ) -> Decision:
+        """The verdict over the `n` live candidate groups, the reasons and missing facts their
+        outcomes (and a split between them) add, and the conditions in force."""
         results: list[tuple[Group, Outcome]] = []
         forces: list[tuple[Condition, ...]] = []
         first: Verdict | None = None
@@ -225,17 +268,14 @@ class PolicyEngine:
             if outcome.verdict is Verdict.UNDETERMINED or (first is not None and outcome.verdict is not first):
                 break
             first = outcome.verdict
-        reasons = list(ctx.reasons)
+        reasons: list[Reason] = []
         verdict = _combine(results, reasons, n)
         conditions = {c.id: c for f in forces for c in f}
-        return Finding(
-            verdict=verdict,
-            reasons=tuple(dict.fromkeys([*reasons, *(r for _, o in results for r in o.reasons)])),
-            transfers=ctx.transfers,
-            conditions=tuple(sorted(conditions.values(), key=_condition_order)),
-            missing=tuple(dict.fromkeys([*ctx.missing, *(m for _, o in results for m in o.missing)])),
-            candidates=ctx.suppliers,
-            transfers_total=ctx.total,
+        return Decision(
+            verdict,
+            tuple(dict.fromkeys([*reasons, *(r for _, o in results for r in o.reasons)])),
+            tuple(sorted(conditions.values(), key=_condition_order)),
+            tuple(dict.fromkeys(m for _, o in results for m in o.missing)),
         )
 
     def _judge_group(
@@ -302,7 +342,14 @@ class PolicyEngine:
             )
         n = self._fact_ids.get(key)
         if n is None:
-            if max(len(self._fact_ids), len(self._findings), len(self._hedged), len(self._outcomes)) >= MEMO_LIMIT:
+            memos: tuple[dict[Any, Any], ...] = (
+                self._fact_ids,
+                self._findings,
+                self._hedged,
+                self._outcomes,
+                self._decisions,
+            )
+            if max(len(m) for m in memos) >= MEMO_LIMIT:
                 self._full = True
             n = self._fact_ids[key] = len(self._fact_ids) + 1
         return n
@@ -315,6 +362,7 @@ class PolicyEngine:
         self._hedged.clear()
         self._outcomes.clear()
         self._contexts.clear()
+        self._decisions.clear()
         self._not_checked.clear()
 
     # steps --------------------------------------------------------------------------------
@@ -373,21 +421,6 @@ class PolicyEngine:
         return ctx
 
 
-def _hedge(f: Finding) -> Finding:
-    """The finding of the hedged claim whose plain finding is `f`."""
-    return Finding(
-        f.verdict, (HEDGED_REASON, *f.reasons), f.transfers, f.conditions, f.missing, f.candidates, f.transfers_total
-    )
-
-
-def _in_region(f: Finding, region: str | None) -> Finding:
-    """Finding `f`, worked out for `ANY_REGION`, with the claim's region written in."""
-    code = region or ""
-    reasons = tuple(r._replace(text=r.text.replace(ANY_REGION, code)) if ANY_REGION in r.text else r for r in f.reasons)
-    missing = tuple(m.replace(ANY_REGION, code) for m in f.missing)
-    return Finding(f.verdict, reasons, f.transfers, f.conditions, missing, f.candidates, f.transfers_total)
-
-
 def _condition_order(c: Condition) -> tuple[dt.date, str]:
     return (c.valid_from or dt.date.min, c.id)
 
@@ -429,8 +462,11 @@ def _combine(results: list[tuple[Group, Outcome]], reasons: list[Reason], candid
     if len(verdicts) == 1 and len(results) == candidates:
         return next(iter(verdicts))
     split = "; ".join(f"{g.label()}: {o.verdict.value}" for g, o in results)
-    rest = candidates - len(results)
-    more = f" ({rest} further candidates need not be judged: the verdict cannot be settled)" if rest else ""
+    # Not how many: the candidates are counted in the context, and the decision is shared by
+    # claims whose dates see different numbers of them (`Candidates.verdict_days`).
+    more = (
+        " (the other candidates need not be judged: the verdict cannot be settled)" if len(results) < candidates else ""
+    )
     reasons.append(Reason("candidates", "engine", "", f"the verdict depends on which transfer is meant: {split}{more}"))
     return Verdict.UNDETERMINED
 
