@@ -463,6 +463,18 @@ def test_findings_are_deterministic_and_memo_free_results_agree() -> None:
         assert finding_json(memo.check(data), "x", data) == finding_json(plain.check(data), "x", data)
 
 
+def test_a_date_span_written_backwards_is_read_forwards(engine: PolicyEngine) -> None:
+    forwards = claim(
+        name="HIMARS", supplier="US", place=BELGOROD, when=("2024-05-20", "2024-06-20"), purpose="counter-battery"
+    )
+    backwards = {**forwards, "when": {"start": "2024-06-20", "end": "2024-05-20", "text": None}}
+    plain = PolicyEngine(*load_registry_yaml(DEMO_REGISTRY), cached_knowledge(), memo=False)
+    expected = finding_json(engine.check(forwards), "x", None)
+    assert expected["verdict"] == "undetermined"  # the US exception for Kharkiv began within the span
+    assert finding_json(engine.check(backwards), "x", None) == expected
+    assert finding_json(plain.check(backwards), "x", None) == expected
+
+
 def generated_claims(transfers: list[Transfer], n: int, seed: int) -> list[dict[str, Any]]:
     """Claims drawn from the registry's own transfers, varied in every field the engine reads,
     each followed by copies that differ in the date, the purpose, the actor or the hedge."""

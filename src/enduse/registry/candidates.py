@@ -34,6 +34,22 @@ def _firsts(names: Sequence[tuple[dt.date, str]]) -> tuple[list[dt.date], list[s
     return [d for _, d in ordered], [n for n, _ in ordered]
 
 
+def _reads_by_interval(days: list[dt.date], timelines: list[Timeline]) -> list[int]:
+    """For each interval of `days` (interval i: from days[i - 1] to before days[i]), what the
+    regimes of `timelines` in force then can read of a claim. Every bound of every timeline is
+    one of `days`, so each regime covers whole intervals."""
+    out = [0] * (len(days) + 1)
+    at = {d: i + 1 for i, d in enumerate(days)}  # a bound's first interval
+    # Groups of one supplier mostly share their conditions: each distinct timeline once.
+    for bounds, reads in {(t.bounds, t.regime_reads) for t in timelines}:
+        for j, bits in enumerate(reads):
+            if bits:
+                last = at[bounds[j + 1]] if j + 1 < len(bounds) else len(out)
+                for i in range(at[bounds[j]], last):
+                    out[i] |= bits
+    return out
+
+
 @dataclass(slots=True)
 class Candidates:
     """Groups, transfers, suppliers and recipients of one claim key, each by first arrival."""
@@ -62,6 +78,10 @@ class Candidates:
     # timeline changes or it first arrives, and where the first and second unruled groups
     # arrive (whether there are others left unjudged). The transfers listed change more often.
     verdict_days: list[dt.date]
+    # What the ruled groups' conditions can read of a claim (index.READS_*) in each interval
+    # of `verdict_days` (`bisect_right(verdict_days, day)` is a day's interval; 0 is never one):
+    # a claim shares its finding with claims that differ only in what is not read then.
+    verdict_reads: list[int]
 
     @classmethod
     def of(
@@ -96,6 +116,7 @@ class Candidates:
             reads |= t.reads
         judging.update([g.starts[0] for g in groups if g.supplier not in ruled_suppliers][:2])
         days |= judging
+        verdict_days = sorted(judging)
         return cls(
             groups=groups,
             firsts=[g.starts[0] for g in groups],
@@ -111,8 +132,21 @@ class Candidates:
             texts={},
             change_days=sorted(days),
             reads=reads,
-            verdict_days=sorted(judging),
+            verdict_days=verdict_days,
+            verdict_reads=_reads_by_interval(verdict_days, [timeline(g) for g in ruled]),
         )
+
+    def reads_between(self, si: int, ei: int) -> int:
+        """What the rules can read of a claim whose start and end fall in intervals `si` and
+        `ei` of `verdict_days` (-1: no start, or no end)."""
+        if si == ei and si > 0:
+            return self.verdict_reads[si]
+        if si < 0 and ei < 0:
+            return self.reads
+        out = 0
+        for bits in self.verdict_reads[max(si, 1) : (len(self.verdict_reads) if ei < 0 else ei + 1)]:
+            out |= bits
+        return out
 
     def live(self, end: dt.date | None) -> int:
         """How many groups can have arrived by `end` (the first ones of `groups`)."""

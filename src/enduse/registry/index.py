@@ -161,13 +161,23 @@ class Timeline:
 
     bounds: tuple[dt.date, ...]
     regimes: tuple[Regime, ...]
-    reads: int  # READS_* bits: what the rules of any of these regimes can read of a claim
+    regime_reads: tuple[int, ...]  # READS_* bits: what the rules of each regime can read of a claim
+    reads: int  # the same for any of them
 
     def span(self, start: dt.date | None, end: dt.date | None) -> tuple[int, int]:
         """(lo, hi): `regimes[lo:hi]` are in force on some day of [start, end] (open ends allowed)."""
         lo = 0 if start is None else max(bisect_right(self.bounds, start) - 1, 0)
         hi = len(self.bounds) if end is None else bisect_right(self.bounds, end)
         return lo, hi
+
+    def reads_in(self, lo: int, hi: int) -> int:
+        """What the rules of `regimes[lo:hi]` can read of a claim (READS_* bits)."""
+        if hi - lo == 1:
+            return self.regime_reads[lo]
+        out = 0
+        for bits in self.regime_reads[lo:hi]:
+            out |= bits
+        return out
 
 
 class RegistryIndex:
@@ -317,18 +327,21 @@ class RegistryIndex:
                 days.add(c.valid_to + DAY)
         bounds = sorted(days)
         regimes = []
-        reads = 0
+        reads: list[int] = []
         for i, start in enumerate(bounds):
             end = bounds[i + 1] - DAY if i + 1 < len(bounds) else None
             r = self._regime(g, attached, start, end)
             regimes.append(r)
-            if r.in_force:
-                reads |= READS_CLAIM
+            bits = READS_CLAIM if r.in_force else 0
             if any(grant.purposes for grant in r.grants):
-                reads |= READS_PURPOSE
+                bits |= READS_PURPOSE
             if r.end_users is not None:
-                reads |= READS_END_USERS
-        return Timeline(tuple(bounds), tuple(regimes), reads)
+                bits |= READS_END_USERS
+            reads.append(bits)
+        everything = 0
+        for bits in reads:
+            everything |= bits
+        return Timeline(tuple(bounds), tuple(regimes), tuple(reads), everything)
 
     def _regime(self, g: Group, attached: list[Condition], start: dt.date, end: dt.date | None) -> Regime:
         def in_force(c: Condition) -> bool:

@@ -135,6 +135,9 @@ class PolicyEngine:
         index = self.index
         system = index.catalog.canonical(q.system) if q.system else None
         start, end = q.start or q.end, q.end or q.start
+        if start is not None and end is not None and end < start:
+            # A span written backwards (a scraper's or a hand's slip) means the same days.
+            start, end = end, start
         cands = index.candidates(q.recipient, q.supplier, system, q.category, q.origin)
         n = cands.live(end)
         if n == 0:
@@ -168,7 +171,8 @@ class PolicyEngine:
         # memoised) once for all of them, and each claim's finding shares it, with its own
         # region's code to write in (`Finding.region`).
         judged = place.judged_as(self.index.named_places)
-        key = (id(cands), self._facts(q, judged, end, cands.reads), si, ei)
+        judging = self._judging(q, judged, cands, start, end)
+        key = (id(cands), judging[0], si, ei)
         memo = self._hedged if q.hedged else self._findings
         finding = memo.get(key)
         if finding is None:
@@ -177,10 +181,11 @@ class PolicyEngine:
                 # worked out once for both.
                 plain = self._findings.get(key)
                 if plain is None:
-                    plain = self._findings[key] = self._work_out(q, system, judged, cands, n, start, end, ei)
+                    plain = self._work_out(q, system, judged, cands, n, start, end, ei, judging)
+                    self._findings[key] = plain
                 finding = plain.hedged(HEDGED_REASON)
             else:
-                finding = self._work_out(q, system, judged, cands, n, start, end, ei)
+                finding = self._work_out(q, system, judged, cands, n, start, end, ei, judging)
             memo[key] = finding
         return finding if judged is place else finding.in_region(place.region or "")
 
@@ -194,11 +199,13 @@ class PolicyEngine:
         start: dt.date | None,
         end: dt.date | None,
         ei: int,
+        judging: tuple[int, int, int] | None = None,
     ) -> Finding:
-        """The finding, as if the claim were not hedged."""
+        """The finding, as if the claim were not hedged (`judging`: see `_judging`; with the
+        memos on only)."""
         ctx = self._context(q, system, end, cands, n, ei)
         if n > 1:
-            return self._decide(q, cands, n, place, start, end, ctx)
+            return self._decide(q, cands, n, place, start, end, ctx, judging)
         outcome, in_force = self._judge_group(q, place, cands.groups[0], start, end)
         return Finding(
             outcome.verdict,
@@ -219,20 +226,15 @@ class PolicyEngine:
         start: dt.date | None,
         end: dt.date | None,
         ctx: Context,
+        judging: tuple[int, int, int] | None,
     ) -> Finding:
         """The finding over several candidate groups: one verdict when all agree.
 
         The verdict, and what the groups' outcomes add to the reasons, conditions and missing
         facts, change only on the candidates' `verdict_days`; the transfers listed (`ctx`)
         change on more days. So the decision is memoised apart from the finding."""
-        if self.memo:
-            days = cands.verdict_days
-            key = (
-                id(cands),
-                self._facts(q, place, end, cands.reads),
-                -1 if start is None else bisect_right(days, start),
-                -1 if end is None else bisect_right(days, end),
-            )
+        if judging is not None:
+            key = (id(cands), *judging)
             decision = self._decisions.get(key)
             if decision is None:
                 decision = self._decisions[key] = self._judge_all(q, cands, n, place, start, end)
@@ -278,6 +280,16 @@ class PolicyEngine:
             tuple(dict.fromkeys(m for _, o in results for m in o.missing)),
         )
 
+    def _judging(
+        self, q: Query, place: Place, cands: Candidates, start: dt.date | None, end: dt.date | None
+    ) -> tuple[int, int, int]:
+        """(facts, si, ei): what the rules read of the claim (`_facts`) over the intervals of
+        the candidates' `verdict_days` that hold its start and end (-1: none stated)."""
+        days = cands.verdict_days
+        si = -1 if start is None else bisect_right(days, start)
+        ei = -1 if end is None else bisect_right(days, end)
+        return self._facts(q, place, end, cands.reads_between(si, ei)), si, ei
+
     def _judge_group(
         self, q: Query, place: Place, g: Group, start: dt.date | None, end: dt.date | None
     ) -> tuple[Outcome, tuple[Condition, ...]]:
@@ -291,7 +303,7 @@ class PolicyEngine:
         if self.memo:
             # A group lives as long as the index, so its id is a stable key; the facts are
             # those the group's conditions read (see `_facts`).
-            key = (id(g), lo, hi, start is None, self._facts(q, place, end, timeline.reads))
+            key = (id(g), lo, hi, start is None, self._facts(q, place, end, timeline.reads_in(lo, hi)))
             hit = self._outcomes.get(key)
             if hit is not None:
                 return hit
