@@ -4,12 +4,16 @@
     python3 dev.py demo      # virtual environment + dependencies, then `enduse demo`
     python3 dev.py test      # the same, plus test tools and Chromium, then the whole test suite
     python3 dev.py lint      # ruff and mypy
+    python3 dev.py build     # compile the policy engine's hot modules in place (mypyc; see setup.py)
 
-It creates `.venv/` on first use and re-installs only when pyproject.toml changes.
+It creates `.venv/` on first use and re-installs only when pyproject.toml changes. `test`
+also compiles the modules setup.py lists, again whenever one of them is newer than its build,
+so the tests never run a stale extension; without a C compiler they run as pure Python.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import shutil
@@ -45,6 +49,41 @@ def ensure_venv(extras: str) -> None:
     stamp.write_text(digest)
 
 
+def compiled_sources() -> list[Path]:
+    """The modules setup.py compiles with mypyc (its COMPILED list)."""
+    tree = ast.parse((ROOT / "setup.py").read_text())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "COMPILED" for t in node.targets):
+            return [ROOT / p for p in ast.literal_eval(node.value)]
+    return []
+
+
+def stale_builds() -> list[Path]:
+    """Compiled modules whose source is newer than their extension (the extension would shadow
+    the edited source)."""
+    stale = []
+    for src in compiled_sources():
+        builds = list(src.parent.glob(f"{src.stem}.*.so")) + list(src.parent.glob(f"{src.stem}.*.pyd"))
+        if builds and min(b.stat().st_mtime for b in builds) < src.stat().st_mtime:
+            stale.append(src)
+    return stale
+
+
+def build(force: bool = False) -> None:
+    """Compile setup.py's COMPILED modules in place, unless they are built and up to date."""
+    sources = compiled_sources()
+    built = all(list(s.parent.glob(f"{s.stem}.*.so")) for s in sources)
+    if built and not stale_builds() and not force:
+        return
+    run(PY, "-m", "pip", "install", "--quiet", "setuptools>=77", "wheel")
+    if run(PY, "setup.py", "--quiet", "build_ext", "--inplace", "--force", check=False) != 0 or stale_builds():
+        # A failed build must not leave old extensions shadowing newer sources.
+        for s in sources:
+            for b in [*s.parent.glob(f"{s.stem}.*.so"), *s.parent.glob(f"{s.stem}.*.pyd")]:
+                b.unlink()
+        print("note: the policy engine could not be compiled; it runs as pure Python", flush=True)
+
+
 def ensure_chromium() -> None:
     """The browser tests drive Debian's Chromium; install it where we may, else they skip."""
     if shutil.which("chromium") and shutil.which("chromedriver"):
@@ -65,15 +104,19 @@ def main() -> None:
         os.execv(str(BIN / "enduse"), [str(BIN / "enduse"), "demo", *rest])
     elif command == "test":
         ensure_venv("test")
+        build()
         ensure_chromium()
         code = run(PY, "-m", "pytest", *rest, check=False)
         sys.exit(code)
     elif command == "lint":
         ensure_venv("test")
-        paths = [p for p in ("src", "tests", "benchmarks", "dev.py") if (ROOT / p).exists()]
+        paths = [p for p in ("src", "tests", "benchmarks", "dev.py", "setup.py") if (ROOT / p).exists()]
         a = run(BIN / "ruff", "check", *paths, check=False)
         b = run(PY, "-m", "mypy", check=False)
         sys.exit(a or b)
+    elif command == "build":
+        ensure_venv("test")
+        build(force=True)
     else:
         sys.exit(__doc__)
 

@@ -41,7 +41,7 @@ import pycountry
 
 from enduse.knowledge import cached_knowledge
 from enduse.model import Transfer
-from enduse.registry import DEMO_REGISTRY, PolicyEngine, finding_json, load_registry_yaml, read_sipri
+from enduse.registry import DEMO_REGISTRY, PolicyEngine, finding_json, load_registry_yaml, policy, read_sipri
 from enduse.registry.sipri import CLASSIC, DELIVERIES
 
 SHARED = Path(os.environ.get("ENDUSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
@@ -186,7 +186,11 @@ def main() -> None:
 
     knowledge = cached_knowledge()
     transfers, conditions = load_registry_yaml(DEMO_REGISTRY)
-    rows: list[tuple[str, str]] = [("registry", f"demo: {len(transfers)} transfers, {len(conditions)} conditions")]
+    kind = "pure Python" if policy.__file__.endswith(".py") else "compiled with mypyc"
+    rows: list[tuple[str, str]] = [
+        ("engine", f"{kind} (setup.py; `python3 dev.py build`), {policy.__file__}"),
+        ("registry", f"demo: {len(transfers)} transfers, {len(conditions)} conditions"),
+    ]
     if not args.no_sipri and SIPRI.is_dir():
         for name, fmt in SIPRI_FILES.items():
             t0 = time.perf_counter()

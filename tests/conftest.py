@@ -7,10 +7,12 @@ answers, those tests are skipped with a message saying so.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -21,6 +23,29 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("ENDUSE_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "data" / "seeds"
 PG_ADMIN_URL = os.environ.get("ENDUSE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+def _dev() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("enduse_dev", ROOT / "dev.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Refuse to test a compiled module older than its source: the extension would be imported
+    instead of the edited code (see setup.py)."""
+    stale = _dev().stale_builds()
+    if stale:
+        names = ", ".join(p.name for p in stale)
+        pytest.exit(f"{names}: the compiled module is older than its source; run `python3 dev.py build`", returncode=4)
+
+
+def pytest_report_header() -> str:
+    import enduse.registry.policy as policy
+
+    return "policy engine: " + ("pure Python" if policy.__file__.endswith(".py") else "compiled with mypyc")
 
 
 def shared_path(*parts: str) -> Path:
