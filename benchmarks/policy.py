@@ -173,6 +173,7 @@ def timed(
         results = list(work(chunk))
         spent += time.process_time() - t0
         n += len(chunk)
+        gc.freeze()  # as `enduse check` does after each batch: the memos stay to the end
         verdicts.update(str(getattr(r, "verdict", "json")) for r in results)
     return n, spent, verdicts
 

@@ -85,6 +85,9 @@ def check(
                         verdicts[str(finding.verdict)] += 1
                         sink.write(orjson.dumps(finding_json(finding, claim.get("doc_id"), claim)) + b"\n")
                         advance(str(claim.get("doc_id") or ""))
+                    # What the batch added to the engine's memos lives to the end too, and no
+                    # part of it is a cycle: out of the collector's sight with the registry.
+                    gc.freeze()
         finally:
             if src is not sys.stdin.buffer:
                 src.close()

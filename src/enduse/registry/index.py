@@ -21,7 +21,7 @@ import datetime as dt
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from enduse.knowledge.catalog import Knowledge
 from enduse.knowledge.matcher import squeeze
@@ -260,13 +260,21 @@ class RegistryIndex:
         key = (recipient, supplier, system, category, origin)
         hit = self._candidates.get(key)
         if hit is None:
-            found = self._find(recipient, supplier, system, category)
-            narrowed: bool | None = None
-            if origin is not None:
-                made = [g for g in found if g.made_in == origin or (g.made_in is None and g.supplier == origin)]
-                narrowed = bool(made)
-                found = made or found
-            hit = self._candidates[key] = Candidates.of(found, frozenset(self.by_supplier), narrowed, self.timeline)
+            if origin is None:
+                found = self._find(recipient, supplier, system, category)
+                hit = Candidates.of(found, frozenset(self.by_supplier), None, self.timeline)
+            else:
+                every = self.candidates(recipient, supplier, system, category)
+                made = [g for g in every.groups if g.made_in == origin or (g.made_in is None and g.supplier == origin)]
+                # An origin nothing on record is made in keeps every candidate: the same
+                # layout, shared (these are the big sets: a claim naming neither supplier
+                # nor recipient, once per origin), with its own word on the origin.
+                hit = (
+                    Candidates.of(made, frozenset(self.by_supplier), True, self.timeline)
+                    if made
+                    else replace(every, origin_narrowed=False)
+                )
+            self._candidates[key] = hit
         return hit
 
     def _find(

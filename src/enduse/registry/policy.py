@@ -234,7 +234,9 @@ class PolicyEngine:
         facts, change only on the candidates' `verdict_days`; the transfers listed (`ctx`)
         change on more days. So the decision is memoised apart from the finding."""
         if judging is not None:
-            key = (id(cands), *judging)
+            # Keyed on the groups, not the candidates: an origin that narrows nothing shares
+            # them (`RegistryIndex.candidates`), and the judging never reads the origin.
+            key = (id(cands.groups), *judging)
             decision = self._decisions.get(key)
             if decision is None:
                 decision = self._decisions[key] = self._judge_all(q, cands, n, place, start, end)
