@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from enduse.model import Claim, Finding
 from enduse.registry.rows import condition_summary, transfer_summary
 
 #: Claim types the engine judges; the others get `not applicable`.
-CHECKED_TYPES = frozenset({"USE", "SIGHTING", "RETRANSFER", "CAPTURE"})
-MAX_LISTED_TRANSFERS = 50  # a finding lists at most this many candidate transfers (the count is given)
+CHECKED_TYPES: Final = frozenset({"USE", "SIGHTING", "RETRANSFER", "CAPTURE"})
+MAX_LISTED_TRANSFERS: Final = 50  # a finding lists at most this many candidate transfers (the count is given)
 
 
 class Query(NamedTuple):
@@ -76,12 +76,12 @@ def _code(value: Any) -> str | None:
     return text or None
 
 
-TEXT_MEMO = 100_000  # distinct texts kept per memo: days and ISO codes, far fewer in practice
-_UNSEEN = object()
-_DAYS: dict[str, dt.date | None] = {}
-_CODES: dict[str, str] = {}
-_new = tuple.__new__  # builds a Query from its fields in order without NamedTuple's keyword handling
-_EMPTY: dict[str, Any] = {}
+TEXT_MEMO: Final = 100_000  # distinct texts kept per memo: days and ISO codes, far fewer in practice
+_UNSEEN: Final = object()
+_DAYS: Final[dict[str, dt.date | None]] = {}
+_CODES: Final[dict[str, str]] = {}
+_new: Final = tuple.__new__  # builds a Query from its fields in order without NamedTuple's keyword handling
+_EMPTY: Final[dict[str, Any]] = {}
 
 
 def query_from_dict(d: Mapping[str, Any]) -> Query:

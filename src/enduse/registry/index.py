@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from enduse.knowledge.catalog import Knowledge
 from enduse.knowledge.matcher import squeeze
@@ -31,16 +32,18 @@ from enduse.registry.dates import iso
 from enduse.registry.places import Territory
 
 #: Claim categories that include others: "small arms" covers rifles and machine guns.
-BROADER: dict[str, frozenset[str]] = {
+BROADER: Final[dict[str, frozenset[str]]] = {
     "small arms": frozenset({"small arms", "rifle", "machine gun"}),
     "artillery": frozenset({"artillery", "rocket artillery"}),
 }
-DAY = dt.timedelta(days=1)
+DAY: Final = dt.timedelta(days=1)
 #: What the rules can read of a claim under a timeline's conditions (bits of `Timeline.reads`):
 #: with no condition in force they read nothing; with some, the claim's type and place (and
 #: the day of a re-transfer); its purpose only where a grant names purposes, its actor only
 #: where conditions name end users.
-READS_CLAIM, READS_PURPOSE, READS_END_USERS = 1, 2, 4
+READS_CLAIM: Final = 1
+READS_PURPOSE: Final = 2
+READS_END_USERS: Final = 4
 
 
 class Catalog:

@@ -24,7 +24,7 @@ import gc
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from enduse.knowledge.catalog import Knowledge
 from enduse.model import Claim, Condition, Finding, Reason, Transfer, Verdict
@@ -41,12 +41,12 @@ from enduse.registry.index import READS_END_USERS, READS_PURPOSE, Group, Registr
 from enduse.registry.places import Place
 from enduse.registry.rules import Outcome, judge
 
-MEMO_LIMIT = 1_000_000  # entries per memo at most; all memos start afresh together beyond
-BATCH = 10_000  # claims `check_many` checks with the garbage collector paused
-LISTED_GROUPS = 20  # candidate groups named in the `candidates` reason
-HEDGED = "the claim is hedged (alleged or unconfirmed); so is the finding"
-HEDGED_REASON = Reason("hedged", "engine", "", HEDGED)
-NEGATED = Finding(
+MEMO_LIMIT: Final = 1_000_000  # entries per memo at most; all memos start afresh together beyond
+BATCH: Final = 10_000  # claims `check_many` checks with the garbage collector paused
+LISTED_GROUPS: Final = 20  # candidate groups named in the `candidates` reason
+HEDGED: Final = "the claim is hedged (alleged or unconfirmed); so is the finding"
+HEDGED_REASON: Final = Reason("hedged", "engine", "", HEDGED)
+NEGATED: Final = Finding(
     Verdict.NOT_APPLICABLE,
     (Reason("negated", "engine", "", "the claim says this did not happen: there is nothing to check"),),
 )

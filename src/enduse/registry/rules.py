@@ -24,7 +24,7 @@ engine (`policy.py`) combines the answers over candidates and over time. The rul
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from enduse.model import Reason, Verdict
 from enduse.registry.endusers import counts_as
@@ -32,9 +32,9 @@ from enduse.registry.findings import Query
 from enduse.registry.index import Grant, Group, Regime, RegistryIndex
 from enduse.registry.places import Place
 
-DEFENCE = "defence of territory"
+DEFENCE: Final = "defence of territory"
 #: Purposes that are forms of defence of territory.
-DEFENSIVE = frozenset({DEFENCE, "counter-battery", "air defence"})
+DEFENSIVE: Final = frozenset({DEFENCE, "counter-battery", "air defence"})
 
 
 class Outcome(NamedTuple):
