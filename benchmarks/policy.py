@@ -10,7 +10,11 @@ about systems transferred to Ukraine, named with or without their supplier, in U
 Russian regions, dated 2022-2025, some undated, vague, hedged or negated, and a fifth of
 other claim types. They are generated in chunks outside the timed region.
 
-Reported, in claims per second of CPU time of one process (= per core):
+Reported, in claims per second of CPU time of one process (= per core), for the engine as
+installed: compiled with mypyc where `python3 dev.py build` (or `dev.py test`) built it,
+pure Python otherwise (the first line says which). Between chunks, outside the timed part,
+the objects made so far are frozen out of the cyclic collector's sight, as `enduse check`
+does after each batch (the memos live to the end of the run):
 
 - `check`: `PolicyEngine.check_many(dicts)` as `enduse check` calls it (parsing the dicts included),
   with the memos on (the default): a finding is shared by claims whose facts, as far as the
