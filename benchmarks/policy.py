@@ -45,7 +45,7 @@ import pycountry
 
 from enduse.knowledge import cached_knowledge
 from enduse.model import Transfer
-from enduse.registry import DEMO_REGISTRY, PolicyEngine, finding_json, load_registry_yaml, policy, read_sipri
+from enduse.registry import DEMO_REGISTRY, PolicyEngine, load_registry_yaml, policy, read_sipri
 from enduse.registry.sipri import CLASSIC, DELIVERIES
 
 SHARED = Path(os.environ.get("ENDUSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
@@ -241,7 +241,7 @@ def main() -> None:
 
     def to_lines(chunk: list[dict[str, Any]]) -> list[bytes]:
         return [
-            orjson.dumps(finding_json(f, c.get("doc_id"), c))
+            orjson.dumps(engine.to_json(f, c.get("doc_id"), c))
             for c, f in zip(chunk, engine.check_many(chunk), strict=True)
         ]
 

@@ -556,6 +556,20 @@ def test_finding_json_has_the_check_shape(engine: PolicyEngine) -> None:
     )
 
 
+def test_the_engines_json_reuses_summaries_but_gives_each_finding_its_own() -> None:
+    transfers, conditions = load_registry_yaml(DEMO_REGISTRY)
+    engine = PolicyEngine(transfers, conditions, cached_knowledge())
+    claims = generated_claims(transfers, 300, seed=5)
+    for data in claims:
+        finding = engine.check(data)
+        assert engine.to_json(finding, "x", data) == finding_json(finding, "x", data), data
+    data = claim(name="FN SCAR", category="rifle", supplier="BE", place=BELGOROD, when="2023-05-25")
+    first = engine.to_json(engine.check(data), "a", data)
+    first["transfers"][0]["id"] = "changed by a caller"
+    again = engine.to_json(engine.check(data), "b", data)
+    assert again["transfers"][0]["id"] == "be-ua-fn-scar"
+
+
 def test_a_later_restriction_narrows_an_earlier_authorization() -> None:
     """Authorizations widen and restrictions narrow from their date on, the later over the earlier."""
     base = Condition(

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 
 from enduse.api.deps import get_repo
 from enduse.knowledge import cached_knowledge
-from enduse.registry import DEMO_REGISTRY, PolicyEngine, conditions_in_force, finding_json, load_registry_yaml
+from enduse.registry import DEMO_REGISTRY, PolicyEngine, conditions_in_force, load_registry_yaml
 from enduse.registry.listing import parse_since, select_transfers
 from enduse.registry.rows import condition_to_mapping, transfer_to_mapping
 from enduse.store import Repository
@@ -93,4 +93,4 @@ def check(
     if len(claims) > MAX_CLAIMS:
         raise HTTPException(413, f"at most {MAX_CLAIMS} claims per request")
     engine = _engine(request, repo)
-    return [finding_json(engine.check(c), c.get("doc_id"), c) for c in claims]
+    return [engine.to_json(engine.check(c), c.get("doc_id"), c) for c in claims]

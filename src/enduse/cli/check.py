@@ -21,7 +21,7 @@ import typer
 from enduse.cli.common import errors_as_messages, fail, load_settings, progress_bar
 from enduse.cli.registry import DatabaseOption, RegistryOption, registry_source, say
 from enduse.knowledge import cached_knowledge
-from enduse.registry import PolicyEngine, finding_json
+from enduse.registry import PolicyEngine
 from enduse.registry.policy import BATCH
 
 
@@ -83,7 +83,7 @@ def check(
                 for batch in _batches(src, skipped):
                     for claim, finding in zip(batch, engine.check_many(batch), strict=True):
                         verdicts[str(finding.verdict)] += 1
-                        sink.write(orjson.dumps(finding_json(finding, claim.get("doc_id"), claim)) + b"\n")
+                        sink.write(orjson.dumps(engine.to_json(finding, claim.get("doc_id"), claim)) + b"\n")
                         advance(str(claim.get("doc_id") or ""))
                     # What the batch added to the engine's memos lives to the end too, and no
                     # part of it is a cycle: out of the collector's sight with the registry.

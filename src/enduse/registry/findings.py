@@ -9,7 +9,7 @@ field the claim does not carry. A finding becomes JSON here and nowhere else.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Final, NamedTuple
 
 from enduse.model import Claim, Finding
@@ -145,19 +145,39 @@ def query_from_claim(c: Claim) -> Query:
     )
 
 
-def finding_json(f: Finding, doc_id: str | None, claim: Mapping[str, Any] | None) -> dict[str, Any]:
-    """A finding as one line of findings.jsonl (`enduse check`, POST /api/check)."""
+#: Summaries of registry objects by identity (`finding_json`); the object is kept with its
+#: summary, so an id is never reused while its entry stands.
+Summaries = dict[int, tuple[Any, dict[str, Any]]]
+
+
+def finding_json(
+    f: Finding, doc_id: str | None, claim: Mapping[str, Any] | None, summaries: Summaries | None = None
+) -> dict[str, Any]:
+    """A finding as one line of findings.jsonl (`enduse check`, POST /api/check).
+
+    `summaries` keeps each transfer's and condition's summary for reuse: for a caller whose
+    registry does not change while it keeps them (`PolicyEngine.to_json`). Findings list the
+    same few transfers again and again, and a summary costs far more than a finding."""
     listed = f.transfers
     out: dict[str, Any] = {
         "doc_id": doc_id,
         "claim": dict(claim) if claim is not None else None,
         "verdict": str(f.verdict),
         "reasons": [r.as_dict() for r in f.reasons],
-        "transfers": [transfer_summary(t) for t in listed],
-        "conditions": [condition_summary(c) for c in f.conditions],
+        "transfers": [_summary(t, transfer_summary, summaries) for t in listed],
+        "conditions": [_summary(c, condition_summary, summaries) for c in f.conditions],
         "missing": list(f.missing),
         "candidate_suppliers": list(f.candidates),
     }
     if f.transfers_total > len(listed):
         out["transfers_total"] = f.transfers_total
     return out
+
+
+def _summary(x: Any, make: Callable[[Any], dict[str, Any]], summaries: Summaries | None) -> dict[str, Any]:
+    if summaries is None:
+        return make(x)
+    hit = summaries.get(id(x))
+    if hit is None or hit[0] is not x:
+        hit = summaries[id(x)] = (x, make(x))
+    return dict(hit[1])  # each finding its own dict: a caller may add to it

@@ -34,6 +34,8 @@ from enduse.registry.findings import (
     CHECKED_TYPES,
     MAX_LISTED_TRANSFERS,
     Query,
+    Summaries,
+    finding_json,
     query_from_claim,
     query_from_dict,
 )
@@ -95,6 +97,7 @@ class PolicyEngine:
         self._contexts: dict[tuple[int, int], Context] = {}
         self._decisions: dict[tuple[Any, ...], Decision] = {}
         self._not_checked: dict[str, Finding] = {}
+        self._summaries: Summaries = {}  # not a memo: bounded by the registry, kept by `_forget`
         self._full = False  # some memo is at MEMO_LIMIT: all start afresh before the next claim
 
     def check(self, claim: Claim | Mapping[str, Any]) -> Finding:
@@ -122,6 +125,11 @@ class PolicyEngine:
                 if enabled:
                     gc.enable()
             yield from found
+
+    def to_json(self, f: Finding, doc_id: str | None, claim: Mapping[str, Any] | None) -> dict[str, Any]:
+        """`finding_json` of one of this engine's findings, reusing the summaries of the
+        transfers and conditions it lists (the registry does not change under an engine)."""
+        return finding_json(f, doc_id, claim, self._summaries)
 
     def check_query(self, q: Query) -> Finding:
         if self._full:
