@@ -58,12 +58,17 @@ def compiled_sources() -> list[Path]:
     return []
 
 
+def builds_of(src: Path) -> list[Path]:
+    """The compiled extensions of one module, next to its source."""
+    return [*src.parent.glob(f"{src.stem}.*.so"), *src.parent.glob(f"{src.stem}.*.pyd")]
+
+
 def stale_builds() -> list[Path]:
     """Compiled modules whose source is newer than their extension (the extension would shadow
     the edited source)."""
     stale = []
     for src in compiled_sources():
-        builds = list(src.parent.glob(f"{src.stem}.*.so")) + list(src.parent.glob(f"{src.stem}.*.pyd"))
+        builds = builds_of(src)
         if builds and min(b.stat().st_mtime for b in builds) < src.stat().st_mtime:
             stale.append(src)
     return stale
@@ -72,14 +77,14 @@ def stale_builds() -> list[Path]:
 def build(force: bool = False) -> None:
     """Compile setup.py's COMPILED modules in place, unless they are built and up to date."""
     sources = compiled_sources()
-    built = all(list(s.parent.glob(f"{s.stem}.*.so")) for s in sources)
+    built = all(builds_of(s) for s in sources)
     if built and not stale_builds() and not force:
         return
     run(PY, "-m", "pip", "install", "--quiet", "setuptools>=77", "wheel")
     if run(PY, "setup.py", "--quiet", "build_ext", "--inplace", "--force", check=False) != 0 or stale_builds():
         # A failed build must not leave old extensions shadowing newer sources.
         for s in sources:
-            for b in [*s.parent.glob(f"{s.stem}.*.so"), *s.parent.glob(f"{s.stem}.*.pyd")]:
+            for b in builds_of(s):
                 b.unlink()
         print("note: the policy engine could not be compiled; it runs as pure Python", flush=True)
 

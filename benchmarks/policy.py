@@ -45,7 +45,7 @@ import pycountry
 
 from enduse.knowledge import cached_knowledge
 from enduse.model import Transfer
-from enduse.registry import DEMO_REGISTRY, PolicyEngine, load_registry_yaml, policy, read_sipri
+from enduse.registry import DEMO_REGISTRY, PolicyEngine, engine_kind, load_registry_yaml, read_sipri
 from enduse.registry.sipri import CLASSIC, DELIVERIES
 
 SHARED = Path(os.environ.get("ENDUSE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
@@ -191,9 +191,8 @@ def main() -> None:
 
     knowledge = cached_knowledge()
     transfers, conditions = load_registry_yaml(DEMO_REGISTRY)
-    kind = "pure Python" if policy.__file__.endswith(".py") else "compiled with mypyc"
     rows: list[tuple[str, str]] = [
-        ("engine", f"{kind} (setup.py; `python3 dev.py build`), {policy.__file__}"),
+        ("engine", f"{engine_kind()} (setup.py; `python3 dev.py build`)"),
         ("registry", f"demo: {len(transfers)} transfers, {len(conditions)} conditions"),
     ]
     if not args.no_sipri and SIPRI.is_dir():

@@ -43,9 +43,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_report_header() -> str:
-    import enduse.registry.policy as policy
+    from enduse.registry import engine_kind
 
-    return "policy engine: " + ("pure Python" if policy.__file__.endswith(".py") else "compiled with mypyc")
+    return f"policy engine: {engine_kind()}"
 
 
 def shared_path(*parts: str) -> Path:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import attrgetter
@@ -32,6 +32,14 @@ def _firsts(names: Sequence[tuple[dt.date, str]]) -> tuple[list[dt.date], list[s
         seen.setdefault(name, day)
     ordered = sorted(seen.items(), key=lambda kv: (kv[1], kv[0]))
     return [d for _, d in ordered], [n for n, _ in ordered]
+
+
+def reads_union(bits: Iterable[int]) -> int:
+    """Several regimes' READS_* bits (`index.READS_*`) together."""
+    out = 0
+    for b in bits:
+        out |= b
+    return out
 
 
 def _reads_by_interval(days: list[dt.date], timelines: list[Timeline]) -> list[int]:
@@ -143,10 +151,7 @@ class Candidates:
             return self.verdict_reads[si]
         if si < 0 and ei < 0:
             return self.reads
-        out = 0
-        for bits in self.verdict_reads[max(si, 1) : (len(self.verdict_reads) if ei < 0 else ei + 1)]:
-            out |= bits
-        return out
+        return reads_union(self.verdict_reads[max(si, 1) : (len(self.verdict_reads) if ei < 0 else ei + 1)])
 
     def live(self, end: dt.date | None) -> int:
         """How many groups can have arrived by `end` (the first ones of `groups`)."""

@@ -178,6 +178,6 @@ def _summary(x: Any, make: Callable[[Any], dict[str, Any]], summaries: Summaries
     if summaries is None:
         return make(x)
     hit = summaries.get(id(x))
-    if hit is None or hit[0] is not x:
+    if hit is None:
         hit = summaries[id(x)] = (x, make(x))
     return dict(hit[1])  # each finding its own dict: a caller may add to it

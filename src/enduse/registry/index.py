@@ -27,7 +27,7 @@ from typing import Final
 from enduse.knowledge.catalog import Knowledge
 from enduse.knowledge.matcher import squeeze
 from enduse.model import Condition, Transfer
-from enduse.registry.candidates import Candidates
+from enduse.registry.candidates import Candidates, reads_union
 from enduse.registry.dates import iso
 from enduse.registry.places import Territory
 
@@ -175,12 +175,7 @@ class Timeline:
 
     def reads_in(self, lo: int, hi: int) -> int:
         """What the rules of `regimes[lo:hi]` can read of a claim (READS_* bits)."""
-        if hi - lo == 1:
-            return self.regime_reads[lo]
-        out = 0
-        for bits in self.regime_reads[lo:hi]:
-            out |= bits
-        return out
+        return self.regime_reads[lo] if hi - lo == 1 else reads_union(self.regime_reads[lo:hi])
 
 
 class RegistryIndex:
@@ -349,10 +344,7 @@ class RegistryIndex:
             if r.end_users is not None:
                 bits |= READS_END_USERS
             reads.append(bits)
-        everything = 0
-        for bits in reads:
-            everything |= bits
-        return Timeline(tuple(bounds), tuple(regimes), tuple(reads), everything)
+        return Timeline(tuple(bounds), tuple(regimes), tuple(reads), reads_union(reads))
 
     def _regime(self, g: Group, attached: list[Condition], start: dt.date, end: dt.date | None) -> Regime:
         def in_force(c: Condition) -> bool:

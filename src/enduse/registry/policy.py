@@ -493,6 +493,11 @@ def _combine(results: list[tuple[Group, Outcome]], reasons: list[Reason], candid
     return Verdict.UNDETERMINED
 
 
+def engine_kind() -> str:
+    """Which engine runs: this module compiled by mypyc (setup.py) or as pure Python."""
+    return "pure Python" if __file__.endswith(".py") else "compiled with mypyc"
+
+
 def check_claims(
     claims: Iterable[Claim | Mapping[str, Any]],
     transfers: Iterable[Transfer],
